@@ -1,0 +1,3 @@
+from tracker_lint.cli import run
+
+run()

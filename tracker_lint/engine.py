@@ -1,0 +1,133 @@
+"""The pure core: ``lint(text, settings) -> findings`` and ``fix_text``. No I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker_lint.findings import Finding, Fix, Problem, Severity
+from tracker_lint.model import Tracker, build_tracker
+from tracker_lint.parse import Document, parse
+from tracker_lint.profile import Profile, default_profile
+from tracker_lint.rules import RULES, Context, Rule
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a lint run depends on besides the text."""
+
+    profile: Profile = field(default_factory=default_profile)
+    today: date = field(default_factory=date.today)
+    select: frozenset[str] | None = None  # rule codes to run; None: all
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    def active_rules(self) -> list[Rule]:
+        return [r for code, r in RULES.items() if self.select is None or code in self.select]
+
+
+def looks_like_tracker(text: str, profile: Profile) -> bool:
+    """Cheap pre-filter: could this text hold a tracked table or a totals section?
+
+    Every tracked table's header names the profile's required columns, so a
+    text missing one of those words (case-insensitively) has no tracked table.
+    """
+    folded = text.casefold()
+    words = profile.detection_words()
+    if words and all(w in folded for w in words):
+        return True
+    totals = profile.totals
+    return totals is not None and totals.heading.casefold() in folded
+
+
+def stamp(rule: Rule, problem: Problem, doc: Document, settings: Settings) -> Finding:
+    line, column = doc.position(problem.start)
+    end_line, end_column = doc.position(problem.end)
+    return Finding(
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=rule.code,
+        name=rule.name,
+        severity=settings.severity.get(rule.code, rule.severity),
+        message=problem.message,
+        fix=problem.fix,
+        start=problem.start,
+        end=problem.end,
+    )
+
+
+def analyse(text: str, settings: Settings) -> Tracker | None:
+    """The tracker model of a text, or None when the text is not a tracker."""
+    if not looks_like_tracker(text, settings.profile):
+        return None
+    tracker = build_tracker(parse(text), settings.profile)
+    return tracker if tracker.is_tracker else None
+
+
+def lint(text: str, settings: Settings | None = None) -> list[Finding]:
+    """All findings for a document, sorted by position. Empty for a non-tracker."""
+    settings = settings or Settings()
+    tracker = analyse(text, settings)
+    if tracker is None:
+        return []
+    ctx = Context(today=settings.today)
+    findings = [
+        stamp(rule, problem, tracker.doc, settings)
+        for rule in settings.active_rules()
+        for problem in rule.check(tracker, ctx)
+    ]
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Splice non-overlapping fixes into the text; everything else stays as it is."""
+    parts: list[str] = []
+    last = 0
+    applied = 0
+    for fix in sorted(set(fixes), key=lambda f: (f.start, f.end)):
+        if fix.start < last or text[fix.start : fix.end] == fix.replacement:
+            continue  # overlaps an earlier fix (the next pass retries it) or changes nothing
+        parts.append(text[last : fix.start])
+        parts.append(fix.replacement)
+        last = fix.end
+        applied += 1
+    if not applied:
+        return text, 0
+    parts.append(text[last:])
+    return "".join(parts), applied
+
+
+@dataclass(frozen=True)
+class FixResult:
+    text: str
+    fixed: int  # fixes applied
+    remaining: list[Finding]  # findings of the fixed text
+    unsafe_held_back: int  # unsafe fixes not applied (no ``unsafe``)
+
+
+def fix_text(text: str, settings: Settings | None = None, *, unsafe: bool = False) -> FixResult:
+    """Apply every safe fix (and unsafe ones with ``unsafe``) until none applies."""
+    settings = settings or Settings()
+    allowed = {"safe", "unsafe"} if unsafe else {"safe"}
+    fixed = 0
+    findings = lint(text, settings)
+    for _ in range(MAX_FIX_PASSES):
+        fixes = [f.fix for f in findings if f.fix and f.fix.applicability in allowed]
+        text, applied = apply_fixes(text, fixes)
+        if not applied:
+            break
+        fixed += applied
+        findings = lint(text, settings)
+    held = sum(1 for f in findings if f.fix and f.fix.applicability not in allowed)
+    return FixResult(text, fixed, findings, held)
+
+
+def unreadable(message: str) -> Finding:
+    """The TL001 finding for a path that could not be read (made by the command line)."""
+    rule = RULES["TL001"]
+    return Finding(1, 1, 1, 1, rule.code, rule.name, rule.severity, message)

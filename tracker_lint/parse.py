@@ -1,0 +1,328 @@
+"""Source text to a document model with exact spans.
+
+markdown-it-py finds the block structure (fenced code, block quotes, lists,
+front matter, HTML blocks), so a table row inside a fenced code block is never
+a tracker row. Its stock table rule is replaced by one that recognises exactly
+the same GFM tables but records each row's source span instead of building
+tokens for every cell: a linter needs the raw cell text and its position, not
+rendered HTML. For the same reason the inline parse is switched off.
+
+Every offset in the model is an index into the original text as given to
+:func:`parse` (BOM and CR/LF line endings included), so a fix is a plain splice
+of that text. Markdown-it sees a normalised copy (no BOM, LF endings) with the
+same lines and the same columns; this module maps one to the other, and it is
+the only place that converts markdown-it's 0-based ``token.map`` lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+
+BOM = "\ufeff"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HEADER_LINE = re.compile(r"^:?-+:?$")
+_SPACE = " \t"
+_DELIMITER_CHARS = frozenset("|-: \t")
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str  # raw text, trimmed; escapes such as ``\|`` kept as written
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Row:
+    line: int  # 0-based line index
+    start: int
+    end: int
+    cells: list[Cell]
+
+
+@dataclass(slots=True)
+class Table:
+    header: Row
+    rows: list[Row]
+    heading: Heading | None  # the nearest heading above the table
+    end_line: int  # 0-based index of the first line after the table
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ListItem:
+    line: int
+    start: int  # start of the item's text (after the bullet marker)
+    end: int  # end of the item's first line, trailing whitespace excluded
+    text: str  # the item's first line, from ``start`` to ``end``
+
+
+@dataclass(slots=True)
+class BulletList:
+    items: list[ListItem]
+    line: int
+    end_line: int
+
+
+@dataclass(slots=True)
+class HtmlBlock:
+    line: int
+    end_line: int
+    text: str
+
+
+Block = Heading | Table | BulletList | HtmlBlock
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    line_starts: list[int]  # offset of each line's first character in ``text``
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def has_bom(self) -> bool:
+        return self.text.startswith(BOM)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line]
+        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
+        text = self.text[start:end].rstrip("\r\n")
+        return text[1:] if line == 0 and text.startswith(BOM) else text
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; a BOM is not a column."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        column = offset - self.line_starts[line]
+        if line == 0 and self.has_bom:
+            column = max(column - 1, 0)
+        return line + 1, column + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+    return starts
+
+
+def split_cells(text: str, base: int) -> list[Cell]:
+    """Split a table row's text into cells, as GFM and markdown-it do.
+
+    ``text`` is the row without indentation or block-quote markers, ``base``
+    its offset. A pipe preceded by a backslash does not split.
+    """
+    bounds: list[tuple[int, int]] = []
+    seg = 0
+    if "\\" not in text:
+        pos = text.find("|")
+        while pos >= 0:
+            bounds.append((seg, pos))
+            seg = pos + 1
+            pos = text.find("|", seg)
+    else:
+        escaped = False
+        for pos, ch in enumerate(text):
+            if ch == "|" and not escaped:
+                bounds.append((seg, pos))
+                seg = pos + 1
+            escaped = ch == "\\"
+    bounds.append((seg, len(text)))
+    if bounds and bounds[0][0] == bounds[0][1]:
+        bounds.pop(0)
+    if bounds and bounds[-1][0] == bounds[-1][1]:
+        bounds.pop()
+    cells = []
+    for a, b in bounds:
+        raw = text[a:b]
+        stripped = raw.strip(_SPACE)
+        if stripped:
+            lead = len(raw) - len(raw.lstrip(_SPACE))
+            a += lead
+            b = a + len(stripped)
+        cells.append(Cell(stripped, base + a, base + b))
+    return cells
+
+
+def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """GFM table recognition (as markdown-it's ``table`` rule), one token per table.
+
+    The token's ``meta["rows"]`` holds ``(line, start, end)`` of the header and
+    each body row in the normalised source; the delimiter row is left out.
+    """
+    if start_line + 2 > end_line:
+        return False
+    next_line = start_line + 1
+    if state.sCount[next_line] < state.blkIndent or state.is_code_block(next_line):
+        return False
+    src = state.src
+    pos = state.bMarks[next_line] + state.tShift[next_line]
+    maximum = state.eMarks[next_line]
+    if pos >= maximum:
+        return False
+    first = src[pos]
+    if first not in "|-:":
+        return False
+    if pos + 1 >= maximum:
+        return False
+    second = src[pos + 1]
+    if second not in "|-:" and second not in _SPACE:
+        return False
+    if first == "-" and second in _SPACE:
+        return False
+    delimiter = src[pos:maximum]
+    if not _DELIMITER_CHARS.issuperset(delimiter):
+        return False
+    columns = delimiter.split("|")
+    aligns = 0
+    for i, col in enumerate(columns):
+        t = col.strip(_SPACE)
+        if not t:
+            if i in (0, len(columns) - 1):
+                continue
+            return False
+        if not _HEADER_LINE.match(t):
+            return False
+        aligns += 1
+
+    header_start = state.bMarks[start_line] + state.tShift[start_line]
+    header_text = src[header_start : state.eMarks[start_line]]
+    if "|" not in header_text.strip(_SPACE) or state.is_code_block(start_line):
+        return False
+    if len(split_cells(header_text.rstrip(_SPACE), 0)) != aligns or aligns == 0:
+        return False
+    if silent:
+        return True
+
+    old_parent = state.parentType
+    state.parentType = "table"
+    terminators = state.md.block.ruler.getRules("blockquote")
+    rows = [(start_line, header_start, state.eMarks[start_line])]
+    line = start_line + 2
+    while line < end_line:
+        if state.sCount[line] < state.blkIndent:
+            break
+        if any(rule(state, line, end_line, True) for rule in terminators):
+            break
+        begin = state.bMarks[line] + state.tShift[line]
+        end = state.eMarks[line]
+        while end > begin and src[end - 1] in _SPACE:
+            end -= 1
+        if begin >= end or state.is_code_block(line):
+            break
+        rows.append((line, begin, end))
+        line += 1
+    token = state.push("tracker_table", "table", 0)
+    token.map = [start_line, line]
+    token.meta = {"rows": rows}
+    state.parentType = old_parent
+    state.line = line
+    return True
+
+
+@cache
+def parser() -> MarkdownIt:
+    """The one MarkdownIt instance: CommonMark + GFM tables + front matter, block level only."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark", {"maxNesting": 200})
+    md.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
+    md.enable("table")
+    md.use(front_matter_plugin)
+    md.core.ruler.disable(["inline", "text_join"])
+    return md
+
+
+def parse(text: str) -> Document:
+    """Parse a whole document (BOM and any line endings allowed)."""
+    line_starts = _line_starts(text)
+    doc = Document(text, line_starts)
+    body = text[1:] if text.startswith(BOM) else text
+    norm = body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
+    norm_starts = _line_starts(norm)
+    shift = len(text) - len(body)
+
+    def line_offset(line: int, column: int) -> int:
+        return line_starts[line] + column + (shift if line == 0 else 0)
+
+    tokens = parser().parse(norm)
+    heading: Heading | None = None
+    list_depth = 0
+    current_list: BulletList | None = None
+    want_item_text = False
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "tracker_table":
+            assert tok.map is not None
+            rows = []
+            for line, begin, end in tok.meta["rows"]:
+                base = line_offset(line, begin - norm_starts[line])
+                start = base
+                rows.append(
+                    Row(line, start, start + (end - begin), split_cells(norm[begin:end], base))
+                )
+            doc.blocks.append(Table(rows[0], rows[1:], heading, tok.map[1]))
+        elif kind == "heading_open" and tok.map is not None:
+            content = tokens[i + 1].content if i + 1 < n else ""
+            line = tok.map[0]
+            start, end = _locate(doc.line_text(line), content, line_offset(line, 0))
+            heading = Heading(int(tok.tag[1:]), content, line, start, end)
+            doc.blocks.append(heading)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+            if list_depth == 1 and kind == "bullet_list_open" and tok.map is not None:
+                current_list = BulletList([], tok.map[0], tok.map[1])
+                doc.blocks.append(current_list)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            if list_depth == 0:
+                current_list = None
+        elif kind == "list_item_open":
+            want_item_text = current_list is not None and list_depth == 1
+        elif kind == "inline" and want_item_text and current_list is not None:
+            want_item_text = False
+            if tok.map is not None:
+                line = tok.map[0]
+                first = tok.content.split("\n", 1)[0].rstrip()
+                start, end = _locate(doc.line_text(line), first, line_offset(line, 0))
+                current_list.items.append(ListItem(line, start, end, first))
+        elif kind == "html_block" and tok.map is not None:
+            doc.blocks.append(HtmlBlock(tok.map[0], tok.map[1], tok.content))
+        elif kind == "list_item_close":
+            want_item_text = False
+        i += 1
+    return doc
+
+
+def _locate(line: str, content: str, line_start: int) -> tuple[int, int]:
+    """Offsets of a block's text within its (first) line."""
+    trimmed = line.rstrip()
+    if content and trimmed.endswith(content):
+        col = len(trimmed) - len(content)
+    else:
+        found = line.find(content) if content else -1
+        col = found if found >= 0 else len(line) - len(line.lstrip())
+    return line_start + col, line_start + col + len(content)

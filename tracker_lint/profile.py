@@ -1,0 +1,238 @@
+"""The tracker format as data: which columns, symbols, statuses and totals.
+
+A :class:`Profile` is plain, frozen data. The built-in learning-module profile
+is a TOML file in ``profiles/``, written in the same language as a profile in a
+configuration file; :func:`profile_from_dict` turns that language into these
+classes. Validation of user-written profiles happens in :mod:`tracker_lint.config`
+before they get here, so this module stays free of costly imports.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from tracker_lint._text import canonical_symbol, label_key, name_key
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+Progress = Literal["done", "started", "none"]
+Source = Literal["derived", "written"]
+TotalFormat = Literal["auto", "integer", "percent", "fraction"]
+
+WILDCARD = "*"
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class StatusDef:
+    """One entry of the status vocabulary."""
+
+    id: str
+    label: str
+    symbol: str | None = None
+    words: tuple[str, ...] = ()
+    progress: Progress = "started"
+    also_accepted_for: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Derivation:
+    when: tuple[str, ...]
+    status: str
+
+    def matches(self, states: tuple[str, ...]) -> bool:
+        return all(w in (WILDCARD, s) for w, s in zip(self.when, states, strict=False))
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Which rows a total counts: all of them, or those with a status in a set."""
+
+    statuses: tuple[str, ...] | None = None  # None: all rows
+    source: Source = "derived"
+
+    @property
+    def is_all(self) -> bool:
+        return self.statuses is None
+
+
+@dataclass(frozen=True)
+class Total:
+    label: str
+    count: Selector
+    of: Selector | None = None
+    format: TotalFormat = "auto"
+
+    @property
+    def key(self) -> str:
+        return label_key(self.label)
+
+
+@dataclass(frozen=True)
+class Totals:
+    kind: Literal["list", "table"] = "list"
+    heading: str = "Quick Stats"
+    items: tuple[Total, ...] = ()
+    label_column: str = "Metric"
+    value_column: str = "Value"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    status_column: str
+    statuses: tuple[StatusDef, ...]
+    description: str = ""
+    stage_columns: tuple[str, ...] = ()
+    stage_symbols: tuple[tuple[str, str], ...] = ()  # (symbol, state), in order
+    hints: tuple[tuple[str, str], ...] = ()  # (mistyped symbol, meant symbol)
+    derive: tuple[Derivation, ...] = ()
+    item_column: str | None = None  # None: first column that is not the number column
+    number_column: str | None = "#"
+    date_column: str | None = None
+    date_empty: tuple[str, ...] = ()
+    date_accepted: tuple[str, ...] = ()
+    totals: Totals | None = None
+    legend_heading: str | None = None
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    # Lookups are computed once per profile, not once per row.
+    def _lookup(self, key: str) -> Any:
+        if key not in self._index:
+            self._index.update(
+                status_by_id={s.id: s for s in self.statuses},
+                status_symbols=sorted(
+                    ((canonical_symbol(s.symbol), s) for s in self.statuses if s.symbol),
+                    key=lambda pair: -len(pair[0]),
+                ),
+                status_words={label_key(w): s for s in self.statuses for w in s.words},
+                stage_states={canonical_symbol(sym): st for sym, st in self.stage_symbols},
+                hint_map={canonical_symbol(a): b for a, b in self.hints},
+            )
+        return self._index[key]
+
+    def status(self, status_id: str) -> StatusDef:
+        result: StatusDef = self._lookup("status_by_id")[status_id]
+        return result
+
+    @property
+    def status_symbols(self) -> list[tuple[str, StatusDef]]:
+        result: list[tuple[str, StatusDef]] = self._lookup("status_symbols")
+        return result
+
+    @property
+    def status_words(self) -> dict[str, StatusDef]:
+        result: dict[str, StatusDef] = self._lookup("status_words")
+        return result
+
+    @property
+    def stage_states(self) -> dict[str, str]:
+        result: dict[str, str] = self._lookup("stage_states")
+        return result
+
+    def hint_for(self, symbol: str) -> str | None:
+        result: str | None = self._lookup("hint_map").get(canonical_symbol(symbol))
+        return result
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return (*self.stage_columns, self.status_column)
+
+    def derive_status(self, states: tuple[str, ...]) -> str | None:
+        for rule in self.derive:
+            if rule.matches(states):
+                return rule.status
+        return None
+
+    def accepts(self, written: str, derived: str) -> bool:
+        return written == derived or derived in self.status(written).also_accepted_for
+
+    def detection_words(self) -> tuple[str, ...]:
+        """Lower-case words a tracker must contain; a cheap pre-filter before parsing."""
+        words = [name_key(c) for c in self.required_columns]
+        return tuple(w for w in words if w)
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _selector(value: Any, source: Source) -> Selector:
+    if value == ALL:
+        return Selector(None, source)
+    return Selector(_tuple(value), source)
+
+
+def profile_from_dict(data: dict[str, Any]) -> Profile:
+    """Build a profile from its configuration-language form (already validated)."""
+    columns = data.get("columns", {})
+    stages = data.get("stages", {})
+    dates = data.get("dates", {})
+    statuses = tuple(
+        StatusDef(
+            id=s["id"],
+            label=s.get("label", s["id"]),
+            symbol=s.get("symbol"),
+            words=_tuple(s.get("words")),
+            progress=s.get("progress", "started"),
+            also_accepted_for=_tuple(s.get("also-accepted-for")),
+        )
+        for s in data.get("statuses", [])
+    )
+    totals = None
+    if "totals" in data:
+        t = data["totals"]
+        totals = Totals(
+            kind=t.get("kind", "list"),
+            heading=t.get("heading", "Quick Stats"),
+            label_column=t.get("label-column", "Metric"),
+            value_column=t.get("value-column", "Value"),
+            items=tuple(
+                Total(
+                    label=i["label"],
+                    count=_selector(i["count"], i.get("source", "derived")),
+                    of=_selector(i["of"], i.get("source", "derived")) if "of" in i else None,
+                    format=i.get("format", "auto"),
+                )
+                for i in t.get("items", [])
+            ),
+        )
+    return Profile(
+        name=data.get("name", "custom"),
+        description=data.get("description", ""),
+        status_column=columns.get("status", "Status"),
+        statuses=statuses,
+        stage_columns=_tuple(stages.get("columns")),
+        stage_symbols=tuple((s["symbol"], s["state"]) for s in stages.get("symbols", [])),
+        hints=tuple(data.get("hints", {}).items()),
+        derive=tuple(Derivation(tuple(d["when"]), d["status"]) for d in data.get("derive", [])),
+        item_column=columns.get("item") or None,
+        number_column=columns.get("number", "#") or None,
+        date_column=columns.get("date") or None,
+        date_empty=_tuple(dates.get("empty")),
+        date_accepted=_tuple(dates.get("accepted")),
+        totals=totals,
+        legend_heading=data.get("legend", {}).get("heading"),
+    )
+
+
+def builtin_profile_data(name: str = "learning-module") -> dict[str, Any]:
+    profiles = resources.files("tracker_lint").joinpath("profiles")
+    data: dict[str, Any] = tomllib.loads(profiles.joinpath(f"{name}.toml").read_text("utf-8"))
+    return data
+
+
+@cache
+def default_profile() -> Profile:
+    return profile_from_dict(builtin_profile_data())

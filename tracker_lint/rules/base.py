@@ -1,0 +1,36 @@
+"""What every rule is: metadata up front, documentation in the docstring, one ``check``."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from tracker_lint.findings import Applicability, Problem, Severity
+from tracker_lint.model import Tracker
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know besides the tracker itself."""
+
+    today: date
+
+
+class Rule:
+    """Base class. A rule's docstring is its documentation (ruff's headings)."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    fix: ClassVar[Applicability | None] = None
+    summary: ClassVar[str]
+
+    def check(self, tracker: Tracker, ctx: Context) -> Iterable[Problem]:
+        return ()
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")

@@ -1,0 +1,162 @@
+"""The date column: present where there is progress, real, not in the future."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from tracker_lint.findings import Problem, Severity
+from tracker_lint.model import TrackedRow, Tracker
+from tracker_lint.parse import Cell
+from tracker_lint.rules.base import Context, Rule
+from tracker_lint.rules.status import status_text
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_cell(row: TrackedRow) -> Cell | None:
+    return row.cell(row.table.date)
+
+
+def is_empty_date(text: str, row: TrackedRow) -> bool:
+    return not text or text in row.table.profile.date_empty
+
+
+def parse_date(text: str) -> date | None:
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _dates(tracker: Tracker) -> Iterator[tuple[TrackedRow, Cell]]:
+    for row in tracker.rows:
+        cell = date_cell(row)
+        if cell is not None:
+            yield row, cell
+
+
+class MissingDate(Rule):
+    """## What it does
+    Checks that every row with progress (a status other than ⬜ Not started)
+    has a date in its Last Updated column.
+
+    ## Why is this bad?
+    Without dates nobody can tell what is stale or how fast the work goes;
+    `tracker-lint report` cannot forecast from undated rows.
+
+    ## Example
+    ```markdown
+    | Caching | ✅ | ⬜ | 📝 Module done | |
+    ```
+
+    Use instead:
+    ```markdown
+    | Caching | ✅ | ⬜ | 📝 Module done | 2025-01-30 |
+    ```
+
+    ## Fix safety
+    No fix: only the author knows the date.
+    """
+
+    code = "TL301"
+    name = "missing-date"
+    severity = Severity.ERROR
+    summary = "a row with progress has an empty date cell"
+
+    def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        profile = tracker.profile
+        for row, cell in _dates(tracker):
+            counted = row.counted
+            if counted is None or not is_empty_date(cell.text, row):
+                continue
+            status = profile.status(counted)
+            if status.progress == "none":
+                continue
+            column = row.table.table.header.cells[row.table.date or 0].text
+            yield Problem(
+                cell.start, cell.end, f"Row is {status_text(status)} but its {column} is empty"
+            )
+
+
+class InvalidDate(Rule):
+    """## What it does
+    Checks that every date cell holds a real calendar date written
+    `YYYY-MM-DD`.
+
+    ## Why is this bad?
+    `2025-02-30`, `30/01/2025` or `Jan 30` cannot be compared or sorted, and
+    the first is not a day at all.
+
+    ## Example
+    ```markdown
+    | Caching | ✅ | ✅ | ✅ Complete | 2025-02-30 |
+    ```
+
+    Use instead:
+    ```markdown
+    | Caching | ✅ | ✅ | ✅ Complete | 2025-02-28 |
+    ```
+
+    ## Fix safety
+    No fix.
+    """
+
+    code = "TL302"
+    name = "invalid-date"
+    severity = Severity.ERROR
+    summary = "a date cell that is not a real YYYY-MM-DD calendar date"
+
+    def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        for row, cell in _dates(tracker):
+            text = cell.text
+            if is_empty_date(text, row) or text in row.table.profile.date_accepted:
+                continue
+            if parse_date(text) is None:
+                column = row.table.table.header.cells[row.table.date or 0].text
+                yield Problem(
+                    cell.start,
+                    cell.end,
+                    f'{column} "{text}" is not a real date written YYYY-MM-DD',
+                )
+
+
+class FutureDate(Rule):
+    """## What it does
+    Checks that no date lies after today (`--today` sets "today").
+
+    ## Why is this bad?
+    Work cannot have been updated in the future; a future date is a typo
+    (`2052` for `2025`) and makes the row look fresh for years.
+
+    ## Example
+    ```markdown
+    | Caching | ✅ | ✅ | ✅ Complete | 2052-01-30 |
+    ```
+
+    Use instead:
+    ```markdown
+    | Caching | ✅ | ✅ | ✅ Complete | 2025-01-30 |
+    ```
+
+    ## Fix safety
+    No fix.
+    """
+
+    code = "TL303"
+    name = "future-date"
+    severity = Severity.ERROR
+    summary = "a date after today"
+
+    def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        for _row, cell in _dates(tracker):
+            value = parse_date(cell.text)
+            if value is not None and value > ctx.today:
+                yield Problem(
+                    cell.start,
+                    cell.end,
+                    f"Date {value.isoformat()} is after today ({ctx.today.isoformat()})",
+                )

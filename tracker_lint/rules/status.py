@@ -1,0 +1,118 @@
+"""The Status column against the stage columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tracker_lint._text import label_key
+from tracker_lint.findings import Fix, Problem, Severity
+from tracker_lint.model import Tracker
+from tracker_lint.profile import StatusDef
+from tracker_lint.rules.base import Context, Rule
+
+
+def status_text(status: StatusDef) -> str:
+    """How a status is written in canonical form: ``✅ Complete``."""
+    return f"{status.symbol} {status.label}" if status.symbol else status.label
+
+
+class StatusMismatch(Rule):
+    """## What it does
+    Checks that the Status agrees with the stage columns. The status is derived
+    from (Module, Exam): (✅, ✅) → ✅, (✅, ⬜) → 📝, (⬜, ✅) → 🎯,
+    (⬜, ⬜) → ⬜, and 🔄 in either → 🔄. 🔍 Needs review is also accepted
+    where the derived status is ✅, 📝 or 🎯.
+
+    ## Why is this bad?
+    Readers trust the Status column; the totals trust the stage columns. When
+    they disagree, one of them is lying.
+
+    ## Example
+    ```markdown
+    | Caching | ✅ | ⬜ | ✅ Complete | 2025-01-30 |
+    ```
+
+    Use instead:
+    ```markdown
+    | Caching | ✅ | ⬜ | 📝 Module done | 2025-01-30 |
+    ```
+
+    ## Fix safety
+    Unsafe: the fix rewrites the Status from the stage columns, but the stage
+    columns may be the ones that are out of date. Applied only with
+    `--unsafe-fixes`.
+    """
+
+    code = "TL201"
+    name = "status-mismatch"
+    severity = Severity.ERROR
+    fix = "unsafe"
+    summary = "the Status is not the one the stage columns give"
+
+    def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        profile = tracker.profile
+        for row in tracker.rows:
+            status = row.status
+            if row.derived is None or status is None or status.status is None:
+                continue
+            written = status.status
+            if profile.accepts(written.id, row.derived):
+                continue
+            derived = profile.status(row.derived)
+            header = row.table.table.header.cells
+            stages = " and ".join(
+                f"{header[i].text} {s.cell.text}"
+                for i, s in zip(row.table.stage_columns, row.stages, strict=False)
+            )
+            end = status.label_end
+            yield Problem(
+                status.cell.start,
+                end,
+                f"Status is {status_text(written)} but {stages} give {status_text(derived)}",
+                Fix(status.cell.start, end, status_text(derived), "unsafe"),
+            )
+
+
+class StatusLabelMismatch(Rule):
+    """## What it does
+    Checks that the label after a status symbol is that symbol's canonical
+    label (compared case-insensitively). A bare symbol is fine.
+
+    ## Why is this bad?
+    `✅ In progress` says two things at once; readers and scripts that search
+    for a label miss rows that spell it differently.
+
+    ## Example
+    ```markdown
+    | Caching | ✅ | ✅ | ✅ Done | 2025-01-30 |
+    ```
+
+    Use instead:
+    ```markdown
+    | Caching | ✅ | ✅ | ✅ Complete | 2025-01-30 |
+    ```
+
+    ## Fix safety
+    Safe: only the label changes, to the one the symbol already means.
+    """
+
+    code = "TL202"
+    name = "status-label-mismatch"
+    severity = Severity.WARNING
+    fix = "safe"
+    summary = "the label after a status symbol is not its canonical label"
+
+    def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        for row in tracker.rows:
+            status = row.status
+            if status is None or status.status is None or not status.label or status.by_word:
+                continue
+            canonical = status.status.label
+            if label_key(status.label) == label_key(canonical):
+                continue
+            yield Problem(
+                status.label_start,
+                status.label_end,
+                f'Status label "{status.label}" should be "{canonical}" for {status.status.symbol}',
+                Fix(status.label_start, status.label_end, canonical, "safe"),
+            )
