@@ -89,6 +89,10 @@ class TrackedRow:
         return self.row.cells[index]
 
     @property
+    def malformed(self) -> bool:
+        return len(self.row.cells) != len(self.table.table.header.cells)
+
+    @property
     def item(self) -> str:
         cell = self.cell(self.table.item)
         return cell.text if cell else ""
@@ -199,8 +203,14 @@ def _track_table(table: Table, profile: Profile) -> TrackedTable | None:
         [],
     )
     derive = bool(profile.derive)
+    width = len(table.header.cells)
     for row in table.rows:
         cells = row.cells
+        if len(cells) != width:
+            # Cells are shifted: reading them by column would only add noise to
+            # table-column-count. The row still counts in the totals of all rows.
+            tracked.rows.append(TrackedRow(row, tracked, [], None, None))
+            continue
         stages = [
             StageCell(cells[i], stage_state(cells[i], profile))
             for i in stage_columns

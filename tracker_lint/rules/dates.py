@@ -32,10 +32,14 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+def _column(row: TrackedRow) -> str:
+    return row.table.table.header.cells[row.table.date or 0].text
+
+
 def _dates(tracker: Tracker) -> Iterator[tuple[TrackedRow, Cell]]:
     for row in tracker.rows:
         cell = date_cell(row)
-        if cell is not None:
+        if cell is not None and not row.malformed:
             yield row, cell
 
 
@@ -76,9 +80,10 @@ class MissingDate(Rule):
             status = profile.status(counted)
             if status.progress == "none":
                 continue
-            column = row.table.table.header.cells[row.table.date or 0].text
             yield Problem(
-                cell.start, cell.end, f"Row is {status_text(status)} but its {column} is empty"
+                cell.start,
+                cell.end,
+                f"Row is {status_text(status)} but its {_column(row)} is empty",
             )
 
 
@@ -116,11 +121,10 @@ class InvalidDate(Rule):
             if is_empty_date(text, row) or text in row.table.profile.date_accepted:
                 continue
             if parse_date(text) is None:
-                column = row.table.table.header.cells[row.table.date or 0].text
                 yield Problem(
                     cell.start,
                     cell.end,
-                    f'{column} "{text}" is not a real date written YYYY-MM-DD',
+                    f'{_column(row)} "{text}" is not a real date written YYYY-MM-DD',
                 )
 
 
@@ -152,11 +156,11 @@ class FutureDate(Rule):
     summary = "a date after today"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
-        for _row, cell in _dates(tracker):
+        for row, cell in _dates(tracker):
             value = parse_date(cell.text)
             if value is not None and value > ctx.today:
                 yield Problem(
                     cell.start,
                     cell.end,
-                    f"Date {value.isoformat()} is after today ({ctx.today.isoformat()})",
+                    f"{_column(row)} {value.isoformat()} is after today ({ctx.today.isoformat()})",
                 )

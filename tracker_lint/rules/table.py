@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tracker_lint._text import label_key
 from tracker_lint.findings import Problem, Severity
 from tracker_lint.model import Tracker, leading_symbol
+from tracker_lint.profile import Profile
 from tracker_lint.rules.base import Context, Rule
+from tracker_lint.rules.status import status_text
 
 
 class TableColumnCount(Rule):
@@ -96,6 +99,8 @@ class UnknownProgressSymbol(Rule):
                         message = f"{column} cell is empty; expected one of {allowed}"
                     else:
                         found = leading_symbol(cell.text)
+                        if found.isalnum():
+                            found = cell.text
                         message = (
                             f'{column} cell "{found}" is not a progress symbol; '
                             f"expected one of {allowed}"
@@ -149,12 +154,21 @@ class UnknownStatusSymbol(Rule):
             if not cell.text:
                 message = f"{column} cell is empty; expected one of {allowed}"
             else:
-                found = leading_symbol(cell.text)
                 message = f'{column} "{cell.text}" does not start with a status ({allowed})'
-                hint = profile.hint_for(found)
+                hint = _status_hint(cell.text, profile)
                 if hint:
                     message += f"; did you mean {hint}?"
             yield Problem(cell.start, cell.end, message)
+
+
+def _status_hint(text: str, profile: Profile) -> str | None:
+    """The status most likely meant: by a look-alike symbol, or by its label alone."""
+    meant = profile.hint_for(leading_symbol(text))
+    key = label_key(text)
+    for status in profile.statuses:
+        if (meant and status.symbol == meant) or label_key(status.label) == key:
+            return status_text(status)
+    return None
 
 
 class DuplicateItem(Rule):
