@@ -20,7 +20,9 @@ class FileResult:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {word}es" if word.endswith("x") else f"{n} {word}s"
 
 
 def format_text_finding(path: str, f: Finding) -> str:
@@ -33,13 +35,8 @@ def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
     findings = [f for r in results for f in r.findings]
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
-    fixed = sum(r.fixed for r in results)
-    lines = []
-    if fixed:
-        lines.append(f"Fixed {_plural(fixed, 'finding')}.")
     if not findings:
-        lines.append("All checks passed." if not fixed else "No findings remain.")
-        return "\n".join(lines)
+        return "All checks passed."
     counts = [_plural(errors, "error")] if errors else []
     if warnings:
         counts.append(_plural(warnings, "warning"))
@@ -51,8 +48,7 @@ def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
     if unsafe:
         notes.append(f"{unsafe} more with --unsafe-fixes")
     tail = f" ({', '.join(notes)})" if notes else ""
-    lines.append(f"Found {' and '.join(counts)}{tail}.")
-    return "\n".join(lines)
+    return f"Found {' and '.join(counts)}{tail}."
 
 
 def format_text(results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False) -> str:

@@ -216,7 +216,8 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     old_parent = state.parentType
     state.parentType = "table"
     terminators = state.md.block.ruler.getRules("blockquote")
-    rows = [(start_line, header_start, state.eMarks[start_line])]
+    header_end = header_start + len(header_text.rstrip(_SPACE))
+    rows = [(start_line, header_start, header_end)]
     line = start_line + 2
     while line < end_line:
         if state.sCount[line] < state.blkIndent:

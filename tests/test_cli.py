@@ -1,0 +1,189 @@
+"""The command line as a user runs it: output, exit codes, bad paths."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, run_cli
+
+STALE = FIXTURES / "stale-quick-stats.md"
+CLEAN = FIXTURES / "clean-tracker.md"
+
+
+def test_findings_then_summary_and_exit_1() -> None:
+    result = run_cli("--today", "2026-11-26", str(STALE))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f'{STALE}:5:20: TL401 [*] Quick Stats "Total Pages" is 6 but the tables have 7 rows'
+    )
+    assert result.stdout.splitlines()[-1] == "Found 3 errors (3 fixable with --fix)."
+    assert result.stderr == ""
+
+
+def test_clean_file_exits_0() -> None:
+    result = run_cli(str(CLEAN), "--today", "2026-11-26")
+    assert (result.returncode, result.stdout) == (0, "All checks passed.\n")
+
+
+def test_warnings_alone_exit_0_and_show_their_severity() -> None:
+    path = FIXTURES / "duplicate-items.md"
+    result = run_cli(str(path))
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f'{path}:18:3: TL104 warning: Item "caching" is listed twice; first on line 11',
+        "Found 1 warning.",
+    ]
+
+
+def test_json_output_has_exactly_the_documented_keys() -> None:
+    result = run_cli("--output-format", "json", "--today", "2026-11-26", str(STALE))
+    data = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert [set(d) for d in data] == [
+        {"path", "line", "column", "end_line", "end_column", "code", "name", "severity",
+         "message", "fix"}
+    ] * 3
+    assert data[0] == {
+        "path": str(STALE),
+        "line": 5,
+        "column": 20,
+        "end_line": 5,
+        "end_column": 21,
+        "code": "TL401",
+        "name": "stats-mismatch",
+        "severity": "error",
+        "message": 'Quick Stats "Total Pages" is 6 but the tables have 7 rows',
+        "fix": {"applicability": "safe", "replacement": "7"},
+    }
+
+
+def test_json_output_of_a_clean_file_is_an_empty_array() -> None:
+    result = run_cli("--output-format", "json", str(CLEAN))
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+
+
+def test_json_null_fix_and_warning_severity() -> None:
+    result = run_cli("--output-format", "json", str(FIXTURES / "duplicate-items.md"))
+    [entry] = json.loads(result.stdout)
+    assert (entry["severity"], entry["fix"]) == ("warning", None)
+
+
+def test_today_sets_the_future_date_reference() -> None:
+    path = FIXTURES / "dates.md"
+    later = run_cli("--today", "2030-01-01", "--output-format", "json", str(path))
+    assert "TL303" not in {d["code"] for d in json.loads(later.stdout)}
+    earlier = run_cli("--today", "2026-11-26", "--output-format", "json", str(path))
+    assert "TL303" in {d["code"] for d in json.loads(earlier.stdout)}
+
+
+def test_stdin() -> None:
+    result = run_cli("-", "--today", "2026-11-26", stdin=STALE.read_bytes())
+    assert result.returncode == 1
+    assert result.stdout.startswith("-:5:20: TL401")
+
+
+def test_stdin_filename() -> None:
+    result = run_cli("-", "--stdin-filename", "docs/T.md", stdin=STALE.read_bytes())
+    assert result.stdout.startswith("docs/T.md:5:20: TL401")
+
+
+def test_directory_is_searched_for_markdown_and_non_trackers_are_skipped(tmp_path: Path) -> None:
+    shutil.copy(STALE, tmp_path / "b.md")
+    shutil.copy(FIXTURES / "not-a-tracker.md", tmp_path / "README.md")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(STALE, tmp_path / "sub" / "a.md")
+    (tmp_path / ".hidden").mkdir()
+    shutil.copy(STALE, tmp_path / ".hidden" / "c.md")
+    (tmp_path / "notes.txt").write_text("| Module | Exam | Status |")
+    result = run_cli("--output-format", "json", str(tmp_path))
+    paths = sorted({d["path"] for d in json.loads(result.stdout)})
+    assert paths == [str(tmp_path / "b.md"), str(tmp_path / "sub" / "a.md")]
+
+
+def test_output_is_sorted_by_file_then_position(tmp_path: Path) -> None:
+    shutil.copy(STALE, tmp_path / "z.md")
+    shutil.copy(STALE, tmp_path / "a.md")
+    result = run_cli("--output-format", "json", str(tmp_path / "z.md"), str(tmp_path / "a.md"))
+    keys = [(d["path"], d["line"], d["column"]) for d in json.loads(result.stdout)]
+    assert keys == sorted(keys)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"# T\n\xe9t\xe9\n", "is not valid UTF-8 (byte 0xe9 on line 2); save it as UTF-8"),
+        ("# T\n".encode("utf-16"), "is UTF-16 text; tracker-lint reads UTF-8 only"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not UTF-8 text"),
+    ],
+)
+def test_undecodable_files_are_tl001(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "t.md"
+    path.write_bytes(content)
+    result = run_cli(str(path))
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[0] == f"{path}:1:1: TL001 {message}"
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_path_is_tl001_and_other_files_are_still_checked() -> None:
+    result = run_cli("nope.md", str(STALE))
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert "nope.md:1:1: TL001 No such file or directory" in lines
+    assert sum(1 for line in lines if "TL401" in line) == 3
+
+
+def test_directory_without_markdown_is_tl001(tmp_path: Path) -> None:
+    result = run_cli(str(tmp_path))
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[0] == f"{tmp_path}:1:1: TL001 directory has no Markdown files"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_tl001(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    path.write_text("x")
+    path.chmod(0)
+    result = run_cli(str(path))
+    assert result.returncode == 2
+    assert "TL001 cannot be read (Permission denied)" in result.stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run_cli().returncode == 2
+    assert run_cli("--today", "2026-02-30", str(CLEAN)).returncode == 2
+    assert run_cli("--output-format", "xml", str(CLEAN)).returncode == 2
+
+
+def test_console_script_and_version() -> None:
+    exe = shutil.which("tracker-lint")
+    if exe is None:
+        pytest.skip("tracker-lint is not installed as a console script here")
+    import subprocess
+
+    result = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("tracker-lint ")
+
+
+def test_read_errors_are_findings_not_tracebacks(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracker_lint import cli
+
+    path = tmp_path / "t.md"
+    path.write_text("x")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    assert cli.main([str(path), str(tmp_path / "missing.md")]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert f"{path}:1:1: TL001 cannot be read (Permission denied)" in out
+    assert f"{tmp_path / 'missing.md'}:1:1: TL001 No such file or directory" in out

@@ -1,0 +1,262 @@
+"""Fixing: only the fixed characters change, files are written safely, and only on change."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, SEED, SETTINGS, run_cli
+from tracker_lint import fix_text, lint
+from tracker_lint.cli import WriteError, write_atomic
+
+STALE = FIXTURES / "stale-quick-stats.md"
+STALE_FIXED = {
+    5: "- **Total Pages**: 7",
+    6: "- **Completed**: 2 (both module and exam)",
+    9: "- **Completion**: 28.6%",
+}
+
+
+def expected_after_fix(text: str) -> str:
+    """The stale fixture with its three totals corrected, built line by line by hand."""
+    lines = text.splitlines(keepends=True)
+    for number, content in STALE_FIXED.items():
+        line = lines[number - 1]
+        ending = line[len(line.rstrip("\r\n")) :]
+        lines[number - 1] = content + ending
+    return "".join(lines)
+
+
+def variants() -> dict[str, str]:
+    lf = STALE.read_text(encoding="utf-8")
+    mixed = "".join(
+        line.rstrip("\n") + ("\r\n" if i % 2 else "\n")
+        for i, line in enumerate(lf.splitlines(keepends=True))
+    )
+    return {
+        "lf": lf,
+        "crlf": lf.replace("\n", "\r\n"),
+        "cr": lf.replace("\n", "\r"),
+        "mixed": mixed,
+        "bom": "\ufeff" + lf,
+        "bom-crlf": "\ufeff" + lf.replace("\n", "\r\n"),
+        "no-final-newline": lf.rstrip("\n"),
+        "trailing-spaces": lf.replace("|\n", "|  \n").replace("Latency", "Latency \t"),
+    }
+
+
+@pytest.mark.parametrize("name", list(variants()))
+def test_fix_text_changes_only_the_fixed_values(name: str) -> None:
+    text = variants()[name]
+    result = fix_text(text, SETTINGS)
+    assert result.text == expected_after_fix(text)
+    assert result.fixed == 3
+    assert [f.code for f in result.remaining] == []
+
+
+@pytest.mark.parametrize("name", list(variants()))
+def test_fix_writes_exact_bytes(tmp_path: Path, name: str) -> None:
+    text = variants()[name]
+    path = tmp_path / "t.md"
+    path.write_bytes(text.encode("utf-8"))
+    result = run_cli("--fix", "--today", "2026-11-26", str(path))
+    assert result.returncode == 0
+    assert result.stdout == f"Fixed 3 findings in {path}\nAll checks passed.\n"
+    assert path.read_bytes() == expected_after_fix(text).encode("utf-8")
+
+
+def test_fixing_is_idempotent() -> None:
+    for text in variants().values():
+        once = fix_text(text, SETTINGS).text
+        assert fix_text(once, SETTINGS).text == once
+        assert fix_text(once, SETTINGS).fixed == 0
+
+
+def test_seed_fix_changes_exactly_three_lines(seed_text: str, tmp_path: Path) -> None:
+    for name, data in {
+        "lf.md": seed_text.encode("utf-8"),
+        "bom-crlf.md": b"\xef\xbb\xbf" + seed_text.replace("\n", "\r\n").encode("utf-8"),
+    }.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = run_cli("--fix", "--today", "2026-11-26", str(path))
+        assert result.returncode == 0, result.stdout
+        before = data.split(b"\n")
+        after = path.read_bytes().split(b"\n")
+        changed = {i + 1: after[i] for i in range(len(before)) if before[i] != after[i]}
+        assert len(before) == len(after)
+        cr = b"\r" if b"\r\n" in data else b""
+        assert changed == {
+            20: b"- **Total Pages**: 55" + cr,
+            23: b"- **Not Started**: 45" + cr,
+            24: b"- **Completion**: 12.7%" + cr,
+        }
+
+
+def test_diff_prints_the_change_writes_nothing_and_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    shutil.copy(STALE, path)
+    before = path.read_bytes()
+    mtime = path.stat().st_mtime_ns
+    result = run_cli("--diff", "--today", "2026-11-26", str(path))
+    assert result.returncode == 1
+    assert path.read_bytes() == before
+    assert path.stat().st_mtime_ns == mtime
+    minus = [l for l in result.stdout.splitlines() if l.startswith("-") and not l.startswith("---")]
+    plus = [l for l in result.stdout.splitlines() if l.startswith("+") and not l.startswith("+++")]
+    assert minus == ["-- **Total Pages**: 6", "-- **Completed**: 1 (both module and exam)",
+                     "-- **Completion**: 16.7%"]
+    assert plus == ["+" + line for line in STALE_FIXED.values()]
+
+
+def test_diff_of_a_clean_file_is_empty_and_exits_0() -> None:
+    result = run_cli("--diff", str(FIXTURES / "clean-tracker.md"))
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_seed_diff(seed_text: str) -> None:
+    result = run_cli("--diff", "--today", "2026-11-26", str(SEED))
+    assert result.returncode == 1
+    changed = [
+        line
+        for line in result.stdout.splitlines()
+        if line[:1] in "+-" and line[:3] not in ("---", "+++")
+    ]
+    assert changed == [
+        "-- **Total Pages**: 52",
+        "+- **Total Pages**: 55",
+        "-- **Not Started**: 42",
+        "-- **Completion**: 13.5%",
+        "+- **Not Started**: 45",
+        "+- **Completion**: 12.7%",
+    ]
+
+
+def test_clean_file_is_not_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    shutil.copy(FIXTURES / "clean-tracker.md", path)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    result = run_cli("--fix", "--today", "2026-11-26", str(path))
+    assert (result.returncode, result.stdout) == (0, "All checks passed.\n")
+    assert path.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_unfixable_errors_keep_exit_1_and_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    shutil.copy(FIXTURES / "dates.md", path)
+    result = run_cli("--fix", "--today", "2026-11-26", str(path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == "Found 4 errors."
+
+
+def test_unsafe_fixes_are_held_back_and_counted(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    shutil.copy(FIXTURES / "status-mismatch.md", path)
+    result = run_cli("--fix", str(path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Fixed 2 findings in {path}"
+    assert "4 unsafe fixes held back; use --unsafe-fixes to apply them." in lines
+    assert lines[-1] == "Found 4 errors (4 more with --unsafe-fixes)."
+    text = path.read_text(encoding="utf-8")
+    assert "| ✅ Complete | 2025-01-30 |\n| Retries" in text  # TL202 fixed the label "Done"
+    assert "📝 Module done | 2025-01-30 |\n| Timeouts" in text
+
+
+def test_unsafe_fixes_rewrite_status_from_the_stage_columns(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    shutil.copy(FIXTURES / "status-mismatch.md", path)
+    result = run_cli("--fix", "--unsafe-fixes", str(path))
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "All checks passed.")
+    rows = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("| ")][1:]
+    assert [r.split("|")[4].strip() for r in rows] == [
+        "📝 Module done", "✅ Complete", "🔄 In Progress", "⬜ Not started",
+        "🔍 needs REVIEW", "🎯 Exam done", "⬜",
+    ]
+
+
+def test_exit_non_zero_on_fix(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    shutil.copy(STALE, path)
+    assert run_cli("--fix", "--exit-non-zero-on-fix", str(path)).returncode == 1
+    assert run_cli("--fix", "--exit-non-zero-on-fix", str(path)).returncode == 0
+
+
+def test_stdin_fix_writes_the_document_to_stdout() -> None:
+    result = run_cli("--fix", "--today", "2026-11-26", "-", stdin=STALE.read_bytes())
+    assert result.stdout == expected_after_fix(STALE.read_text(encoding="utf-8"))
+    assert result.returncode == 0
+    assert "Fixed 3 findings in -" in result.stderr
+
+
+def test_permission_bits_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    shutil.copy(STALE, path)
+    path.chmod(0o640)
+    run_cli("--fix", str(path))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert lint(path.read_text(encoding="utf-8"), SETTINGS) == []
+
+
+def test_symlink_is_fixed_through_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "real.md"
+    shutil.copy(STALE, target)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert run_cli("--fix", str(link)).returncode == 0
+    assert link.is_symlink()
+    assert lint(target.read_text(encoding="utf-8"), SETTINGS) == []
+
+
+def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    shutil.copy(STALE, path)
+    run_cli("--fix", str(path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.md"]
+
+
+def test_a_file_changed_underneath_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    path.write_bytes(b"changed by someone else\n")
+    with pytest.raises(WriteError, match="changed on disk while being fixed; not overwritten"):
+        write_atomic(str(path), b"what tracker-lint read\n", b"fixed\n")
+    assert path.read_bytes() == b"changed by someone else\n"
+
+
+def test_cli_reports_a_file_changed_underneath(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracker_lint import cli
+
+    path = tmp_path / "t.md"
+    shutil.copy(STALE, path)
+    real_fix_text = cli.fix_text
+
+    def fix_and_meanwhile_edit(*args: object, **kwargs: object) -> object:
+        result = real_fix_text(*args, **kwargs)  # type: ignore[arg-type]
+        path.write_text("edited meanwhile\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(cli, "fix_text", fix_and_meanwhile_edit)
+    assert cli.main(["--fix", str(path)]) == 2
+    assert path.read_text(encoding="utf-8") == "edited meanwhile\n"
+    err = capsys.readouterr().err
+    assert f"error: {path}: changed on disk while being fixed; not overwritten" in err
+
+
+def test_read_only_file_is_reported_not_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracker_lint import cli
+
+    path = tmp_path / "t.md"
+    shutil.copy(STALE, path)
+    before = path.read_bytes()
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)  # root can write anything
+    assert cli.main(["--fix", str(path)]) == 2
+    assert path.read_bytes() == before
+    assert "is read-only; not fixed" in capsys.readouterr().err

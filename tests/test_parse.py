@@ -1,0 +1,81 @@
+"""Positions are exact whatever the editor did: BOM, CRLF, block quotes, wide symbols."""
+
+from __future__ import annotations
+
+from tests.conftest import SETTINGS, positions
+from tests.test_rules import NO_TL402
+from tracker_lint import lint
+from tracker_lint.parse import parse, split_cells
+
+TRACKER = (
+    "## Quick Stats\n\n- Total Pages: 3\n\n"
+    "| Page | Module | Exam | Status |\n|---|---|---|---|\n"
+    "| A | ⬜ | ⬜ | ⬜ |\n"
+)
+EXPECTED = [(3, 16, "TL401")]
+
+
+def test_lf() -> None:
+    assert positions(TRACKER) == EXPECTED
+
+
+def test_crlf_and_bom_give_the_same_positions() -> None:
+    assert positions("\ufeff" + TRACKER.replace("\n", "\r\n")) == EXPECTED
+
+
+def test_bom_is_not_a_column_on_line_one() -> None:
+    text = "\ufeff- Total Pages: 3\n"
+    doc = parse(text)
+    assert doc.position(1) == (1, 1)
+    assert doc.position(len("\ufeff- ")) == (1, 3)
+
+
+def test_lone_cr_line_endings() -> None:
+    assert positions(TRACKER.replace("\n", "\r")) == EXPECTED
+
+
+def test_mixed_line_endings() -> None:
+    text = TRACKER.replace("\n", "\r\n", 2)
+    assert positions(text) == EXPECTED
+
+
+def test_fix_offsets_point_into_the_original_text() -> None:
+    text = "\ufeff" + TRACKER.replace("\n", "\r\n")
+    [finding] = lint(text, SETTINGS)
+    assert finding.fix is not None
+    assert text[finding.fix.start : finding.fix.end] == "3"
+    assert finding.fix.replacement == "1"
+
+
+def test_table_in_block_quote_and_list() -> None:
+    text = (
+        "- item\n\n"
+        "  > | Page | Module | Exam | Status |\n"
+        "  > |---|---|---|---|\n"
+        "  > | A | ✅ | ⬜ | ✅ |\n"
+    )
+    assert [(f.line, f.column, f.code) for f in lint(text, NO_TL402)] == [(5, 19, "TL201")]
+
+
+def test_split_cells_keeps_escaped_pipes_and_exact_offsets() -> None:
+    cells = split_cells(r"| a \| b |  | c |", 10)
+    assert [(c.text, c.start, c.end) for c in cells] == [
+        (r"a \| b", 12, 18),
+        ("", 20, 22),
+        ("c", 24, 25),
+    ]
+
+
+def test_split_cells_without_outer_pipes() -> None:
+    assert [c.text for c in split_cells("a | b|c", 0)] == ["a", "b", "c"]
+
+
+def test_front_matter_is_not_a_heading_or_table() -> None:
+    text = "---\ntitle: x\nstatus: | a | b |\n---\n# T\n"
+    doc = parse(text)
+    assert [type(b).__name__ for b in doc.blocks] == ["Heading"]
+
+
+def test_a_pipe_line_in_a_paragraph_is_not_a_table_without_delimiter_row() -> None:
+    text = "| Page | Module | Exam | Status |\n| A | ✅ | ⬜ | ✅ |\n"
+    assert lint(text, SETTINGS) == []
