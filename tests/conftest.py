@@ -23,7 +23,9 @@ def positions(text: str, settings: Settings = SETTINGS) -> list[tuple[int, int, 
     return [(f.line, f.column, f.code) for f in lint(text, settings)]
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a child process."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("TRACKER_LINT_OUTPUT_FORMAT", None)

@@ -45,8 +45,18 @@ def test_json_output_has_exactly_the_documented_keys() -> None:
     data = json.loads(result.stdout)
     assert result.returncode == 1
     assert [set(d) for d in data] == [
-        {"path", "line", "column", "end_line", "end_column", "code", "name", "severity",
-         "message", "fix"}
+        {
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "fix",
+        }
     ] * 3
     assert data[0] == {
         "path": str(STALE),

@@ -34,3 +34,21 @@ def test_quick_start_has_exactly_two_commands_and_runs_on_a_fixture() -> None:
     assert any(arg.startswith("fixtures/") for arg in run)
     assert (ROOT / next(a for a in run if a.startswith("fixtures/"))).exists()
     assert test[-3:] == ["-m", "pytest"] or "pytest" in test[-1]
+
+
+def test_quick_start_output_is_what_the_tool_prints() -> None:
+    from tests.conftest import run_cli
+
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    shown = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+    assert shown is not None
+    result = run_cli("--today", "2026-11-26", "fixtures/stale-quick-stats.md", cwd=ROOT)
+    assert result.stdout == shown.group(1)
+
+
+def test_every_hook_is_documented() -> None:
+    import yaml
+
+    for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()):
+        assert f"`{hook['id']}`" in README
+        assert f"`{hook['entry']}`" in README

@@ -106,10 +106,14 @@ def test_diff_prints_the_change_writes_nothing_and_exits_1(tmp_path: Path) -> No
     assert result.returncode == 1
     assert path.read_bytes() == before
     assert path.stat().st_mtime_ns == mtime
-    minus = [l for l in result.stdout.splitlines() if l.startswith("-") and not l.startswith("---")]
-    plus = [l for l in result.stdout.splitlines() if l.startswith("+") and not l.startswith("+++")]
-    assert minus == ["-- **Total Pages**: 6", "-- **Completed**: 1 (both module and exam)",
-                     "-- **Completion**: 16.7%"]
+    out = result.stdout.splitlines()
+    minus = [line for line in out if line.startswith("-") and not line.startswith("---")]
+    plus = [line for line in out if line.startswith("+") and not line.startswith("+++")]
+    assert minus == [
+        "-- **Total Pages**: 6",
+        "-- **Completed**: 1 (both module and exam)",
+        "-- **Completion**: 16.7%",
+    ]
     assert plus == ["+" + line for line in STALE_FIXED.values()]
 
 
@@ -172,10 +176,16 @@ def test_unsafe_fixes_rewrite_status_from_the_stage_columns(tmp_path: Path) -> N
     shutil.copy(FIXTURES / "status-mismatch.md", path)
     result = run_cli("--fix", "--unsafe-fixes", str(path))
     assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "All checks passed.")
-    rows = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("| ")][1:]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines if line.startswith("| ")][1:]
     assert [r.split("|")[4].strip() for r in rows] == [
-        "📝 Module done", "✅ Complete", "🔄 In Progress", "⬜ Not started",
-        "🔍 needs REVIEW", "🎯 Exam done", "⬜",
+        "📝 Module done",
+        "✅ Complete",
+        "🔄 In Progress",
+        "⬜ Not started",
+        "🔍 needs REVIEW",
+        "🎯 Exam done",
+        "⬜",
     ]
 
 

@@ -72,7 +72,8 @@ def test_hooks_manifest() -> None:
 def test_check_hook_fails_and_names_the_finding(repo: Path, pre_commit_home: Path) -> None:
     result = try_repo(repo, pre_commit_home, "tracker-lint")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "tracker-lint" in result.stdout and "Failed" in result.stdout
+    assert "tracker-lint" in result.stdout
+    assert "Failed" in result.stdout
     assert 'docs/TRACKER.md:5:20: TL401 [*] Quick Stats "Total Pages" is 6' in result.stdout
     assert "README.md" not in result.stdout.split("Failed", 1)[1]
 

@@ -18,6 +18,7 @@ NO_TL402 = Settings(today=TODAY, select=frozenset(RULES) - {"TL402"})
 def positions(text: str) -> list[tuple[int, int, str]]:
     return _positions(text, NO_TL402)
 
+
 HEADER = "| Page | Module | Exam | Status | Last Updated |\n|---|---|---|---|---|\n"
 
 
@@ -83,7 +84,11 @@ def test_mismatched_row_gets_only_the_column_count_finding() -> None:
 
 
 def test_duplicate_items_compare_case_and_spacing_insensitively() -> None:
-    rows = ("| Two  Phase | ⬜ | ⬜ | ⬜ | |", "| two phase | ⬜ | ⬜ | ⬜ | |", "| Other | ⬜ | ⬜ | ⬜ | |")
+    rows = (
+        "| Two  Phase | ⬜ | ⬜ | ⬜ | |",
+        "| two phase | ⬜ | ⬜ | ⬜ | |",
+        "| Other | ⬜ | ⬜ | ⬜ | |",
+    )
     assert positions(doc(*rows)) == [(4, 3, "TL104")]
 
 
@@ -122,7 +127,11 @@ STATS = """## Quick Stats
     ],
 )
 def test_quick_stats(total: str, done: str, pct: str, expected: list[tuple[int, int, str]]) -> None:
-    rows = ("| A | ✅ | ✅ | ✅ | 2025-01-01 |", "| B | ⬜ | ⬜ | ⬜ | |", "| C | ✅ | ⬜ | 📝 | 2025-01-01 |")
+    rows = (
+        "| A | ✅ | ✅ | ✅ | 2025-01-01 |",
+        "| B | ⬜ | ⬜ | ⬜ | |",
+        "| C | ✅ | ⬜ | 📝 | 2025-01-01 |",
+    )
     text = STATS.format(total=total, done=done, pct=pct) + doc(*rows)
     assert positions(text) == expected
 
@@ -156,7 +165,12 @@ def test_stats_fix_keeps_thousands_separators() -> None:
 
 def test_stats_label_forms() -> None:
     rows = ("| A | ✅ | ✅ | ✅ | 2025-01-01 |",)
-    for label in ("**Total Pages**: 2", "**Total Pages:** 2", "Total Pages: 2", "__total pages__: 2"):
+    for label in (
+        "**Total Pages**: 2",
+        "**Total Pages:** 2",
+        "Total Pages: 2",
+        "__total pages__: 2",
+    ):
         text = f"## Quick Stats\n\n- {label}\n\n" + doc(*rows)
         assert [c for *_, c in positions(text)] == ["TL401"], label
 
@@ -171,7 +185,9 @@ def test_missing_stats_points_at_the_first_tracked_table() -> None:
 
 
 def test_quick_stats_is_the_first_list_after_the_heading_only() -> None:
-    text = "## Quick Stats\n\n- Total Pages: 1\n\n## Other\n\n- Foo: 3\n\n" + doc("| A | ⬜ | ⬜ | ⬜ | |")
+    text = "## Quick Stats\n\n- Total Pages: 1\n\n## Other\n\n- Foo: 3\n\n" + doc(
+        "| A | ⬜ | ⬜ | ⬜ | |"
+    )
     assert positions(text) == []
 
 
