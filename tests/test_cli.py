@@ -184,7 +184,7 @@ def test_console_script_and_version() -> None:
 def test_read_errors_are_findings_not_tracebacks(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tracker_lint import cli
+    from tracker_lint.cli import check as cli
 
     path = tmp_path / "t.md"
     path.write_text("x")

@@ -7,7 +7,7 @@ import shlex
 
 from tests.conftest import ROOT
 from tracker_lint import ruledocs
-from tracker_lint.cli import build_parser
+from tracker_lint.cli.check import build_parser
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import FIXTURES, SEED, SETTINGS, run_cli
 from tracker_lint import fix_text, lint
-from tracker_lint.cli import WriteError, write_atomic
+from tracker_lint.cli.files import WriteError, write_atomic
 
 STALE = FIXTURES / "stale-quick-stats.md"
 STALE_FIXED = {
@@ -240,7 +240,7 @@ def test_a_file_changed_underneath_is_not_overwritten(tmp_path: Path) -> None:
 def test_cli_reports_a_file_changed_underneath(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tracker_lint import cli
+    from tracker_lint.cli import check as cli
 
     path = tmp_path / "t.md"
     shutil.copy(STALE, path)
@@ -261,7 +261,7 @@ def test_cli_reports_a_file_changed_underneath(
 def test_read_only_file_is_reported_not_fixed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tracker_lint import cli
+    from tracker_lint.cli import check as cli
 
     path = tmp_path / "t.md"
     shutil.copy(STALE, path)

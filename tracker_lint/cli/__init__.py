@@ -1,0 +1,31 @@
+"""The command line: the only package that reads files, writes files, prints and exits.
+
+``tracker-lint PATH ...`` lints (the ``check`` command, also spelled
+``tracker-lint check PATH ...``); other commands are the first argument.
+Each command lives in its own module with ``main(argv) -> int`` and is
+imported only when used, so the common path stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+COMMANDS = {
+    "check": "tracker_lint.cli.check",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    module = "tracker_lint.cli.check"
+    if args and args[0] in COMMANDS:
+        module = COMMANDS[args.pop(0)]
+    command: int = importlib.import_module(module).main(args)
+    return command
+
+
+def run() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())

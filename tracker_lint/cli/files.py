@@ -1,0 +1,143 @@
+"""Reading and writing the files the command line works on."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+STDIN = "-"
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
+
+
+class ReadError(Exception):
+    """A path that cannot be linted; the message becomes a TL001 finding."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass
+class Source:
+    path: str  # as shown to the user
+    data: bytes
+    text: str
+
+
+def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
+    """Expand directories to their Markdown files; report paths that do not exist."""
+    for raw in paths:
+        if raw == STDIN:
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*.md")
+                if p.is_file()
+                and not any(
+                    part.startswith(".") or part in SKIP_DIRS
+                    for part in p.relative_to(path).parts[:-1]
+                )
+            )
+            if not found:
+                yield ReadError(raw, "directory has no Markdown files")
+            yield from (str(p) for p in found)
+        elif path.exists() or path.is_symlink():
+            yield raw
+        else:
+            yield ReadError(raw, "No such file or directory")
+
+
+def decode(path: str, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(path, "is UTF-16 text; tracker-lint reads UTF-8 only")
+    if b"\x00" in data:
+        raise ReadError(path, "is a binary file, not UTF-8 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ReadError(
+            path,
+            f"is not valid UTF-8 (byte 0x{data[e.start]:02x} on line {line}); save it as UTF-8",
+        ) from e
+
+
+def read_source(path: str, stdin_name: str | None) -> Source:
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        name = stdin_name or STDIN
+    else:
+        name = path
+        try:
+            data = Path(path).read_bytes()
+        except IsADirectoryError as e:
+            raise ReadError(path, "is a directory") from e
+        except FileNotFoundError as e:
+            raise ReadError(path, "No such file or directory") from e
+        except OSError as e:
+            raise ReadError(path, f"cannot be read ({e.strerror or e})") from e
+    return Source(name, data, decode(name, data))
+
+
+class WriteError(Exception):
+    pass
+
+
+def write_atomic(path: str, original: bytes, new: bytes) -> None:
+    """Replace the file's content, all at once, only if nobody changed it meanwhile.
+
+    The new content goes to a temporary file in the same directory, which then
+    replaces the file in one rename, so a crash leaves either the old or the
+    new content. Writing through a symlink updates its target; the link stays.
+    """
+    import tempfile
+
+    target = os.path.realpath(path)
+    try:
+        current = Path(target).read_bytes()
+    except OSError as e:
+        raise WriteError(f"{path}: cannot be read back before writing ({e.strerror})") from e
+    if current != original:
+        raise WriteError(f"{path}: changed on disk while being fixed; not overwritten")
+    directory = os.path.dirname(target) or "."
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+        if not os.access(target, os.W_OK):
+            raise WriteError(f"{path}: is read-only; not fixed")
+        fd, tmp = tempfile.mkstemp(prefix=".tracker-lint-", suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise WriteError(f"{path}: cannot be written ({e.strerror})") from e
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(new)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise WriteError(f"{path}: cannot be written ({e.strerror})") from e
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    out = []
+    for line in lines:
+        out.append(
+            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        )
+    return "".join(out)
