@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from tracker_lint import suppress
 from tracker_lint.findings import Finding, Fix, Problem, Severity
 from tracker_lint.model import Tracker, build_tracker
 from tracker_lint.parse import Document, parse
@@ -23,6 +24,7 @@ class Settings:
     today: date = field(default_factory=date.today)
     select: frozenset[str] | None = None  # rule codes to run; None: all
     severity: Mapping[str, Severity] = field(default_factory=dict)
+    base_text: str | None = None  # the same file at an earlier revision (--base), if any
 
     def active_rules(self) -> list[Rule]:
         return [r for code, r in RULES.items() if self.select is None or code in self.select]
@@ -74,12 +76,26 @@ def lint(text: str, settings: Settings | None = None) -> list[Finding]:
     tracker = analyse(text, settings)
     if tracker is None:
         return []
-    ctx = Context(today=settings.today)
+    base = None
+    if settings.base_text is not None:
+        base = build_tracker(parse(settings.base_text), settings.profile)
+    ctx = Context(today=settings.today, base=base)
+    rules = settings.active_rules()
     findings = [
         stamp(rule, problem, tracker.doc, settings)
-        for rule in settings.active_rules()
+        for rule in rules
         for problem in rule.check(tracker, ctx)
     ]
+    directives = suppress.find(tracker.doc)
+    if directives:
+        findings = suppress.apply(findings, directives)
+        unused_rule = RULES["TL901"]
+        if unused_rule in rules:
+            active = frozenset(r.code for r in rules)
+            findings.extend(
+                stamp(unused_rule, problem, tracker.doc, settings)
+                for problem in suppress.unused(tracker.doc, directives, frozenset(RULES), active)
+            )
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

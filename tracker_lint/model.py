@@ -134,6 +134,7 @@ class Tracker:
     profile: Profile
     tables: list[TrackedTable]
     stats_heading: Heading | None
+    stats_list: BulletList | None
     stats: list[StatEntry] | None  # None: the document has no totals section
     legend: dict[str, ListItem] | None  # canonical symbol -> legend item
 
@@ -286,6 +287,7 @@ def parse_stat(item: ListItem, totals: dict[str, Total]) -> StatEntry:
 def build_tracker(doc: Document, profile: Profile) -> Tracker:
     tables = [t for t in (_track_table(table, profile) for table in doc.tables) if t]
     stats_heading: Heading | None = None
+    stats_list: BulletList | None = None
     stats: list[StatEntry] | None = None
     if profile.totals is not None and profile.totals.kind == "list":
         totals = {t.key: t for t in profile.totals.items}
@@ -304,4 +306,4 @@ def build_tracker(doc: Document, profile: Profile) -> Tracker:
                         break
                 else:
                     legend.setdefault(canonical_symbol(leading_symbol(entry.text)), entry)
-    return Tracker(doc, profile, tables, stats_heading, stats, legend)
+    return Tracker(doc, profile, tables, stats_heading, stats_list, stats, legend)

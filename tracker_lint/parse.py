@@ -95,6 +95,9 @@ class Document:
     text: str
     line_starts: list[int]  # offset of each line's first character in ``text``
     blocks: list[Block] = field(default_factory=list)
+    # [start, end) line ranges of fenced and indented code and front matter,
+    # where nothing is a tracker row or a directive
+    verbatim: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def has_bom(self) -> bool:
@@ -109,6 +112,15 @@ class Document:
         end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
         text = self.text[start:end].rstrip("\r\n")
         return text[1:] if line == 0 and text.startswith(BOM) else text
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset of a 0-based (line, column) as :meth:`line_text` counts columns."""
+        start = self.line_starts[line] + column
+        return start + 1 if line == 0 and self.has_bom else start
+
+    def in_verbatim(self, line: int) -> bool:
+        index = bisect.bisect_right(self.verbatim, (line, float("inf"))) - 1
+        return index >= 0 and self.verbatim[index][0] <= line < self.verbatim[index][1]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset; a BOM is not a column."""
@@ -310,6 +322,8 @@ def parse(text: str) -> Document:
                 first = tok.content.split("\n", 1)[0].rstrip()
                 start, end = _locate(doc.line_text(line), first, line_offset(line, 0))
                 current_list.items.append(ListItem(line, start, end, first))
+        elif kind in ("fence", "code_block", "front_matter") and tok.map is not None:
+            doc.verbatim.append((tok.map[0], tok.map[1]))
         elif kind == "html_block" and tok.map is not None:
             doc.blocks.append(HtmlBlock(tok.map[0], tok.map[1], tok.content))
         elif kind == "list_item_close":

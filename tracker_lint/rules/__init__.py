@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker_lint.rules.base import Context, Rule
+from tracker_lint.rules.comments import CommentBreaksStructure, UnusedSuppression
 from tracker_lint.rules.dates import FutureDate, InvalidDate, MissingDate
 from tracker_lint.rules.file import UnreadableFile
 from tracker_lint.rules.legend import LegendMissingSymbol
@@ -35,6 +36,8 @@ RULES: dict[str, Rule] = {
         UnknownStat(),
         MalformedStat(),
         LegendMissingSymbol(),
+        UnusedSuppression(),
+        CommentBreaksStructure(),
     )
 }
 

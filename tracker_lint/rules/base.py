@@ -17,6 +17,7 @@ class Context:
     """What a rule may know besides the tracker itself."""
 
     today: date
+    base: Tracker | None = None  # the tracker at an earlier revision, for history rules
 
 
 class Rule:

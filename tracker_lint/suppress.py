@@ -1,0 +1,204 @@
+"""Suppression comments: ``<!-- tracker-lint-disable-line TL201 -->`` and friends.
+
+Directives are HTML comments outside code; a directive without codes covers
+every rule:
+
+- ``disable-line``: the line the comment is on (inside a table cell or at the
+  end of a Quick Stats bullet, so the structure is not broken);
+- ``disable-next-line``: the line after the comment;
+- ``disable`` … ``enable``: every line between them (or to the end of file);
+- ``disable-file``: the whole file.
+
+A finding is suppressed by the line it starts on. Every directive code (or
+code-less directive) that suppresses nothing is itself reported as
+unused-suppression (TL901) with a safe fix that removes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tracker_lint.findings import Finding, Fix, Problem
+from tracker_lint.parse import Document
+
+MARKER = "tracker-lint-"
+_DIRECTIVE = re.compile(
+    r"<!--\s*tracker-lint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
+    r"(?P<codes>(?:[\s,]+[A-Za-z][\w-]*)*)[\s,]*-->"
+)
+_CODE = re.compile(r"[A-Za-z][\w-]*")
+
+
+@dataclass
+class Code:
+    code: str  # upper-case rule code, or "" for "every rule"
+    start: int  # offsets of the code in the text (the comment's, for "")
+    end: int
+    used: bool = False
+
+
+@dataclass
+class Directive:
+    kind: str
+    line: int  # 0-based
+    start: int  # offsets of the whole comment
+    end: int
+    codes: list[Code]
+    own_line: bool  # the comment is the only thing on its line
+    first: int = 0  # 0-based lines covered, [first, last)
+    last: int = 0
+    text: str = ""
+
+    def covers(self, line: int, code: str) -> Code | None:
+        if not self.first <= line < self.last:
+            return None
+        for c in self.codes:
+            if c.code in ("", code):
+                return c
+        return None
+
+
+@dataclass
+class Suppressions:
+    directives: list[Directive] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.directives)
+
+
+def _in_code_span(line: str, index: int) -> bool:
+    return line.count("`", 0, index) % 2 == 1
+
+
+def find(doc: Document) -> Suppressions:
+    """Every directive of the document, with the lines it covers."""
+    if MARKER not in doc.text:
+        return Suppressions()
+    directives: list[Directive] = []
+    for line_no in range(len(doc.line_starts)):
+        line = doc.line_text(line_no)
+        if MARKER not in line or doc.in_verbatim(line_no):
+            continue
+        for match in _DIRECTIVE.finditer(line):
+            if _in_code_span(line, match.start()):
+                continue
+            start = doc.offset(line_no, match.start())
+            end = doc.offset(line_no, match.end())
+            codes = [
+                Code(
+                    m.group().upper(),
+                    doc.offset(line_no, match.start("codes") + m.start()),
+                    doc.offset(line_no, match.start("codes") + m.end()),
+                )
+                for m in _CODE.finditer(match.group("codes"))
+            ] or [Code("", start, end)]
+            directives.append(
+                Directive(
+                    match.group("kind"),
+                    line_no,
+                    start,
+                    end,
+                    codes,
+                    own_line=line.strip() == match.group(),
+                    text=match.group(),
+                )
+            )
+    _resolve_ranges(directives, len(doc.line_starts))
+    return Suppressions(directives)
+
+
+def _resolve_ranges(directives: Sequence[Directive], line_count: int) -> None:
+    for d in directives:
+        if d.kind == "disable-line":
+            d.first, d.last = d.line, d.line + 1
+        elif d.kind == "disable-next-line":
+            d.first, d.last = d.line + 1, d.line + 2
+        elif d.kind == "disable-file":
+            d.first, d.last = 0, line_count
+        elif d.kind == "disable":
+            d.first, d.last = d.line, line_count
+            wanted = {c.code for c in d.codes}
+            for later in directives:
+                if later.kind == "enable" and later.line > d.line:
+                    enabled = {c.code for c in later.codes}
+                    if "" in enabled or wanted <= enabled:
+                        d.last = later.line
+                        break
+
+
+def apply(findings: Iterable[Finding], suppressions: Suppressions) -> list[Finding]:
+    """The findings no directive covers; marks the directive codes that were used."""
+    if not suppressions:
+        return list(findings)
+    active = [d for d in suppressions.directives if d.kind != "enable"]
+    kept = []
+    for finding in findings:
+        line = finding.line - 1
+        covering = [c for d in active if (c := d.covers(line, finding.code)) is not None]
+        for code in covering:
+            code.used = True
+        if not covering:
+            kept.append(finding)
+    return kept
+
+
+def unused(
+    doc: Document, suppressions: Suppressions, known: frozenset[str], active: frozenset[str]
+) -> list[Problem]:
+    """Problems for directive codes that suppressed nothing (TL901), each with its fix.
+
+    Codes of rules that did not run (deselected) are not reported: they may
+    well be needed when the rule runs again.
+    """
+    problems = []
+    for d in suppressions.directives:
+        if d.kind == "enable":
+            continue
+        stale = [
+            c for c in d.codes if not c.used and (c.code == "" or c.code not in known - active)
+        ]
+        if not stale:
+            continue
+        if len(stale) == len(d.codes):
+            fix = Fix(*_comment_span(doc, d), "", "safe")
+            what = " ".join(c.code for c in stale if c.code) or "of every rule"
+            problems.append(Problem(d.start, d.end, _message(d, stale, known, what), fix))
+            continue
+        for c in stale:
+            start, end = _code_span(doc, c)
+            problems.append(
+                Problem(
+                    c.start, c.end, _message(d, [c], known, c.code), Fix(start, end, "", "safe")
+                )
+            )
+    return problems
+
+
+def _message(d: Directive, stale: list[Code], known: frozenset[str], what: str) -> str:
+    unknown = [c.code for c in stale if c.code and c.code not in known]
+    if unknown:
+        return f"Unused suppression: {', '.join(unknown)} is not a tracker-lint rule"
+    return f"Unused suppression: tracker-lint-{d.kind} {what} suppresses nothing"
+
+
+def _comment_span(doc: Document, d: Directive) -> tuple[int, int]:
+    """What removing a directive removes: its whole line when alone on it, else the
+    comment and the whitespace before it."""
+    line_start = doc.offset(d.line, 0)
+    if d.own_line:
+        next_start = doc.line_starts[d.line + 1] if d.line + 1 < len(doc.line_starts) else None
+        return line_start, next_start if next_start is not None else len(doc.text)
+    start = d.start
+    while start > line_start and doc.text[start - 1] in " \t":
+        start -= 1
+    return start, d.end
+
+
+def _code_span(doc: Document, code: Code) -> tuple[int, int]:
+    """A code and the separator before it: `` TL201`` or ``, TL201``."""
+    start = code.start
+    while start > 0 and doc.text[start - 1] in " \t,":
+        start -= 1
+    return start, code.end
