@@ -25,6 +25,7 @@ class Settings:
     select: frozenset[str] | None = None  # rule codes to run; None: all
     severity: Mapping[str, Severity] = field(default_factory=dict)
     base_text: str | None = None  # the same file at an earlier revision (--base), if any
+    force: bool = False  # lint as a tracker even if the cheap pre-filter says it is not one
 
     def active_rules(self) -> list[Rule]:
         return [r for code, r in RULES.items() if self.select is None or code in self.select]
@@ -41,7 +42,9 @@ def looks_like_tracker(text: str, profile: Profile) -> bool:
     if words and all(w in folded for w in words):
         return True
     totals = profile.totals
-    return totals is not None and totals.heading.casefold() in folded
+    return (
+        totals is not None and totals.kind == "list" and (totals.heading or "").casefold() in folded
+    )
 
 
 def stamp(rule: Rule, problem: Problem, doc: Document, settings: Settings) -> Finding:
@@ -64,7 +67,7 @@ def stamp(rule: Rule, problem: Problem, doc: Document, settings: Settings) -> Fi
 
 def analyse(text: str, settings: Settings) -> Tracker | None:
     """The tracker model of a text, or None when the text is not a tracker."""
-    if not looks_like_tracker(text, settings.profile):
+    if not settings.force and not looks_like_tracker(text, settings.profile):
         return None
     tracker = build_tracker(parse(text), settings.profile)
     return tracker if tracker.is_tracker else None

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from tracker_lint._text import canonical_symbol, label_key, name_key, strip_comments
-from tracker_lint.parse import BulletList, Cell, Document, Heading, ListItem, Row, Table
-from tracker_lint.profile import Profile, StatusDef, Total
+from tracker_lint.parse import Cell, Document, ListItem, Row, Table
+from tracker_lint.profile import Profile, StatusDef
+from tracker_lint.totals import StatEntry, TotalsSection, find_totals, list_under
 
 _INVISIBLE = "\ufe0e\ufe0f"
 _EMPHASIS_STRIP = "*_ "
-# `**Label**: rest`, `**Label:** rest`, `__Label__: rest` or `Label: rest`
-_STAT_LABEL = re.compile(
-    r"^(?:(?P<q>\*\*|__)(?P<a>.+?)(?P=q)\s*:|(?P<r>\*\*|__)(?P<b>.+?):(?P=r)|(?P<c>[^:*_][^:]*?):)"
-)
-_NUMBER = re.compile(r"(?<![\w.,])(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?P<pct>\s*%)?")
 
 
 def match_symbol(raw: str, symbol: str, at: int = 0) -> int | None:
@@ -115,28 +110,17 @@ class TrackedTable:
 
 
 @dataclass(slots=True)
-class StatEntry:
-    item: ListItem
-    label: str | None
-    label_start: int
-    label_end: int
-    total: Total | None
-    value: str | None  # the number as written, without a percent sign
-    value_start: int
-    value_end: int
-    percent: bool
-    decimals: int
-
-
-@dataclass(slots=True)
 class Tracker:
     doc: Document
     profile: Profile
     tables: list[TrackedTable]
-    stats_heading: Heading | None
-    stats_list: BulletList | None
-    stats: list[StatEntry] | None  # None: the document has no totals section
+    totals: TotalsSection | None  # None: the profile keeps no totals
     legend: dict[str, ListItem] | None  # canonical symbol -> legend item
+
+    @property
+    def stats(self) -> list[StatEntry] | None:
+        """The totals as written; None when the document has no totals section."""
+        return self.totals.entries if self.totals else None
 
     @property
     def is_tracker(self) -> bool:
@@ -185,10 +169,10 @@ def stage_state(cell: Cell, profile: Profile) -> str | None:
 
 def _track_table(table: Table, profile: Profile) -> TrackedTable | None:
     keys = [name_key(c.text) for c in table.header.cells]
-    required = [_column_index(keys, name) for name in profile.required_columns]
-    if any(index is None for index in required):
+    if any(_column_index(keys, name) is None for name in profile.required_columns):
         return None
-    *stage_columns, status = (i for i in required if i is not None)
+    stage_columns = [keys.index(name_key(name)) for name in profile.stage_columns]
+    status = keys.index(name_key(profile.status_column))
     number = _column_index(keys, profile.number_column)
     item = _column_index(keys, profile.item_column)
     if item is None and profile.item_column is None:
@@ -227,76 +211,12 @@ def _track_table(table: Table, profile: Profile) -> TrackedTable | None:
     return tracked
 
 
-def _list_under(doc: Document, heading_name: str) -> tuple[Heading | None, BulletList | None]:
-    """The first bullet list after the named heading, before the next heading."""
-    key = name_key(heading_name)
-    found: Heading | None = None
-    for block in doc.blocks:
-        if isinstance(block, Heading):
-            if found is not None:
-                return found, None
-            if name_key(block.text) == key:
-                found = block
-        elif found is not None and isinstance(block, BulletList):
-            return found, block
-    return found, None
-
-
-def parse_stat(item: ListItem, totals: dict[str, Total]) -> StatEntry:
-    text = item.text
-    match = _STAT_LABEL.match(text)
-    if not match:
-        return StatEntry(item, None, item.start, item.end, None, None, item.end, item.end, False, 0)
-    group = "a" if match.group("a") else "b" if match.group("b") else "c"
-    label = match.group(group).strip()
-    label_start = item.start + match.start(group)
-    rest_at = match.end()
-    total = totals.get(label_key(label))
-    rest = text[rest_at:]
-    comment = rest.find("<!--")
-    number = _NUMBER.search(rest if comment < 0 else rest[:comment]) if total else None
-    if number is None:
-        return StatEntry(
-            item,
-            label,
-            label_start,
-            label_start + len(label),
-            total,
-            None,
-            item.end,
-            item.end,
-            False,
-            0,
-        )
-    start = item.start + rest_at + number.start()
-    value = number.group("int") + (f".{number.group('dec')}" if number.group("dec") else "")
-    return StatEntry(
-        item,
-        label,
-        label_start,
-        label_start + len(label),
-        total,
-        value,
-        start,
-        start + len(value),
-        bool(number.group("pct")),
-        len(number.group("dec") or ""),
-    )
-
-
 def build_tracker(doc: Document, profile: Profile) -> Tracker:
     tables = [t for t in (_track_table(table, profile) for table in doc.tables) if t]
-    stats_heading: Heading | None = None
-    stats_list: BulletList | None = None
-    stats: list[StatEntry] | None = None
-    if profile.totals is not None and profile.totals.kind == "list":
-        totals = {t.key: t for t in profile.totals.items}
-        stats_heading, stats_list = _list_under(doc, profile.totals.heading)
-        if stats_list is not None:
-            stats = [parse_stat(item, totals) for item in stats_list.items]
+    totals = find_totals(doc, profile.totals) if profile.totals is not None else None
     legend: dict[str, ListItem] | None = None
     if profile.legend_heading:
-        _, legend_list = _list_under(doc, profile.legend_heading)
+        legend_list = list_under(doc, profile.legend_heading)
         if legend_list is not None:
             legend = {}
             for entry in legend_list.items:
@@ -306,4 +226,4 @@ def build_tracker(doc: Document, profile: Profile) -> Tracker:
                         break
                 else:
                     legend.setdefault(canonical_symbol(leading_symbol(entry.text)), entry)
-    return Tracker(doc, profile, tables, stats_heading, stats_list, stats, legend)
+    return Tracker(doc, profile, tables, totals, legend)

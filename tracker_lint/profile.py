@@ -9,6 +9,7 @@ before they get here, so this module stays free of costly imports.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache
@@ -63,25 +64,69 @@ class Selector:
         return self.statuses is None
 
 
+GROUP = "{group}"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Where a row's group comes from: the heading above its table, or a column."""
+
+    source: str  # "heading", or a column name
+    pattern: str | None = None  # regex; its first group (or whole match) is the group
+
+    def value(self, text: str) -> str | None:
+        if self.pattern is None:
+            return label_key(text) or None
+        match = re.search(self.pattern, text)
+        if match is None:
+            return None
+        return label_key(match.group(1) if match.groups() else match.group(0))
+
+
 @dataclass(frozen=True)
 class Total:
-    label: str
+    label: str  # may contain "{group}": "{group} Tasks" matches "P0 Tasks"
     count: Selector
     of: Selector | None = None
     format: TotalFormat = "auto"
+    group: Group | None = None
 
     @property
     def key(self) -> str:
         return label_key(self.label)
 
+    @property
+    def is_percent(self) -> bool:
+        return self.format == "percent" or (self.format == "auto" and self.of is not None)
+
+    def match(self, label: str) -> tuple[bool, str | None]:
+        """Whether a written label is this total, and the group it names."""
+        key = label_key(label)
+        if self.group is None or GROUP not in self.label:
+            return key == self.key, None
+        before, _, after = self.key.partition(label_key(GROUP))
+        if key.startswith(before) and key.endswith(after) and len(key) > len(before + after):
+            return True, key[len(before) : len(key) - len(after)].strip()
+        return False, None
+
 
 @dataclass(frozen=True)
 class Totals:
     kind: Literal["list", "table"] = "list"
-    heading: str = "Quick Stats"
+    heading: str | None = "Quick Stats"
     items: tuple[Total, ...] = ()
     label_column: str = "Metric"
     value_column: str = "Value"
+    target_column: str | None = None
+    percent_column: str | None = None
+    unknown_labels: Literal["report", "ignore"] = "report"
+
+    def find(self, label: str) -> tuple[Total | None, str | None]:
+        for total in self.items:
+            matched, group = total.match(label)
+            if matched:
+                return total, group
+        return None, None
 
 
 @dataclass(frozen=True)
@@ -94,6 +139,7 @@ class Profile:
     stage_symbols: tuple[tuple[str, str], ...] = ()  # (symbol, state), in order
     hints: tuple[tuple[str, str], ...] = ()  # (mistyped symbol, meant symbol)
     derive: tuple[Derivation, ...] = ()
+    required_columns_extra: tuple[str, ...] = ()  # further columns a tracked table must have
     item_column: str | None = None  # None: first column that is not the number column
     number_column: str | None = "#"
     date_column: str | None = None
@@ -143,7 +189,7 @@ class Profile:
 
     @property
     def required_columns(self) -> tuple[str, ...]:
-        return (*self.stage_columns, self.status_column)
+        return (*self.stage_columns, self.status_column, *self.required_columns_extra)
 
     def derive_status(self, states: tuple[str, ...]) -> str | None:
         for rule in self.derive:
@@ -193,17 +239,24 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
     totals = None
     if "totals" in data:
         t = data["totals"]
+        kind = t.get("kind", "list")
         totals = Totals(
-            kind=t.get("kind", "list"),
-            heading=t.get("heading", "Quick Stats"),
+            kind=kind,
+            heading=t.get("heading", "Quick Stats" if kind == "list" else None),
             label_column=t.get("label-column", "Metric"),
             value_column=t.get("value-column", "Value"),
+            target_column=t.get("target-column"),
+            percent_column=t.get("percent-column"),
+            unknown_labels=t.get("unknown-labels", "report"),
             items=tuple(
                 Total(
                     label=i["label"],
                     count=_selector(i["count"], i.get("source", "derived")),
                     of=_selector(i["of"], i.get("source", "derived")) if "of" in i else None,
                     format=i.get("format", "auto"),
+                    group=Group(i["group"]["from"], i["group"].get("pattern"))
+                    if "group" in i
+                    else None,
                 )
                 for i in t.get("items", [])
             ),
@@ -217,6 +270,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         stage_symbols=tuple((s["symbol"], s["state"]) for s in stages.get("symbols", [])),
         hints=tuple(data.get("hints", {}).items()),
         derive=tuple(Derivation(tuple(d["when"]), d["status"]) for d in data.get("derive", [])),
+        required_columns_extra=_tuple(columns.get("required")),
         item_column=columns.get("item") or None,
         number_column=columns.get("number", "#") or None,
         date_column=columns.get("date") or None,
@@ -225,6 +279,12 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         totals=totals,
         legend_heading=data.get("legend", {}).get("heading"),
     )
+
+
+def builtin_profiles() -> list[str]:
+    folder = resources.files("tracker_lint").joinpath("profiles")
+    names = (p.name for p in folder.iterdir())
+    return sorted(n.removesuffix(".toml") for n in names if n.endswith(".toml"))
 
 
 def builtin_profile_data(name: str = "learning-module") -> dict[str, Any]:

@@ -90,7 +90,9 @@ class CommentBreaksStructure(Rule):
                     "ends the table above: the rows after it are not part of any table, in "
                     "GitHub's renderer as in markdown-it"
                 )
-            elif isinstance(before, BulletList) and before is tracker.stats_list:
+            elif (
+                isinstance(before, BulletList) and tracker.totals and before is tracker.totals.block
+            ):
                 if before.end_line != block.line or not _continues(doc, block):
                     continue
                 what = "splits the Quick Stats list: the totals after it are not checked"
@@ -104,6 +106,10 @@ class CommentBreaksStructure(Rule):
                 f"This comment line {what}; put a tracker-lint-disable-line comment inside "
                 "the row's cell (or at the end of the bullet) instead",
             )
+
+
+def _totals_block(tracker: Tracker) -> object:
+    return tracker.totals.block if tracker.totals is not None else None
 
 
 def _continues(doc: Document, block: HtmlBlock) -> bool:

@@ -5,15 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
+from tracker_lint._text import name_key
 from tracker_lint.findings import Fix, Problem, Severity
-from tracker_lint.model import StatEntry, Tracker
-from tracker_lint.profile import Selector, Total
+from tracker_lint.model import TrackedRow, TrackedTable, Tracker
+from tracker_lint.profile import Selector
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.status import status_text
+from tracker_lint.totals import Number, StatEntry
 
 
-def count(tracker: Tracker, selector: Selector) -> int:
-    rows = tracker.rows
+def _rows(tracker: Tracker, entry: StatEntry) -> list[TrackedRow]:
+    """The rows a total is about: all of them, or those of the entry's group."""
+    total = entry.total
+    if total is None or total.group is None:
+        return tracker.rows
+    group = total.group
+    rows: list[TrackedRow] = []
+    for table in tracker.tables:
+        if group.source == "heading":
+            in_group = group.value(table.section) == entry.group
+            rows.extend(table.rows if in_group else ())
+            continue
+        index = _column(table, group.source)
+        rows.extend(
+            row for row in table.rows
+            if (cell := row.cell(index)) is not None and group.value(cell.text) == entry.group
+        )  # fmt: skip
+    return rows
+
+
+def _column(table: TrackedTable, name: str) -> int | None:
+    key = name_key(name)
+    keys = [name_key(c.text) for c in table.table.header.cells]
+    return keys.index(key) if key in keys else None
+
+
+def count(rows: list[TrackedRow], selector: Selector) -> int:
     if selector.statuses is None:
         return len(rows)
     wanted = set(selector.statuses)
@@ -27,32 +54,47 @@ def count(tracker: Tracker, selector: Selector) -> int:
 
 
 def percent(numerator: int, denominator: int, decimals: int) -> str:
-    value = Decimal(0) if denominator == 0 else Decimal(numerator * 100) / Decimal(denominator)
-    quantum = Decimal(1).scaleb(-decimals)
-    return str(value.quantize(quantum, rounding=ROUND_HALF_UP))
+    if denominator == 0:
+        return str(Decimal(0).quantize(Decimal(1).scaleb(-decimals)))
+    value = Decimal(numerator * 100) / Decimal(denominator)
+    return str(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
-def is_percent(total: Total) -> bool:
-    return total.format == "percent" or (total.format == "auto" and total.of is not None)
+def _integer(n: int, written: Number) -> str:
+    return f"{n:,}" if "," in written.text else str(n)
 
 
-def expected_value(tracker: Tracker, entry: StatEntry) -> str:
-    """The value the entry should have, formatted as the document writes it."""
+def expected(tracker: Tracker, entry: StatEntry) -> list[str]:
+    """What each number of the entry should say, formatted as the document writes it."""
     assert entry.total is not None
     total = entry.total
-    n = count(tracker, total.count)
-    if is_percent(total):
-        of = count(tracker, total.of) if total.of is not None else len(tracker.rows)
-        return percent(n, of, entry.decimals)
-    if entry.value is not None and "," in entry.value:
-        return f"{n:,}"
-    return str(n)
+    rows = _rows(tracker, entry)
+    n = count(rows, total.count)
+    of = count(rows, total.of or Selector())
+    result = []
+    for number in entry.numbers:
+        if number.role == "count":
+            result.append(_integer(n, number))
+        elif number.role == "of":
+            result.append(_integer(of, number))
+        elif number.role == "target-percent":
+            result.append(percent(n, entry.target or 0, number.decimals))
+        elif number.value.upper() == "N/A":
+            result.append(number.text if of == 0 else percent(n, of, 0) + "%")
+        else:
+            result.append(percent(n, of, number.decimals))
+    return result
 
 
-def describe(tracker: Tracker, total: Total) -> str:
-    """What a total counts, in words: ``rows with status ✅ Complete``."""
-    selector = total.count
-    n = count(tracker, selector)
+def _same(written: Number, wanted: str) -> bool:
+    if written.value.upper() == "N/A" or wanted.endswith("%"):
+        return written.text == wanted
+    return written.value == wanted.replace(",", "")
+
+
+def describe(tracker: Tracker, rows: list[TrackedRow], selector: Selector) -> str:
+    """What a total counts, in words: ``7 rows that are ✅ Complete``."""
+    n = count(rows, selector)
     noun = "row" if n == 1 else "rows"
     if selector.statuses is None:
         return f"{n} {noun}"
@@ -60,6 +102,41 @@ def describe(tracker: Tracker, total: Total) -> str:
     names = " or ".join(status_text(profile.status(s)) for s in selector.statuses)
     verb = "say" if selector.source == "written" else "are"
     return f"{n} {noun} that {verb} {names}"
+
+
+def _where(tracker: Tracker) -> str:
+    totals = tracker.profile.totals
+    if totals is not None and totals.kind == "list" and totals.heading:
+        return totals.heading
+    return "Totals"
+
+
+def _message(
+    tracker: Tracker, entry: StatEntry, text: str, wanted: list[str], replacement: str
+) -> str:
+    assert entry.total is not None
+    total, numbers = entry.total, entry.numbers
+    rows = _rows(tracker, entry)
+    where = f'{_where(tracker)} "{entry.label}"'
+    group = f" in {entry.group.upper()}" if entry.group else ""
+    counted = describe(tracker, rows, total.count) + group
+    roles = [n.role for n in numbers]
+    if roles == ["count"]:
+        return f"{where} is {numbers[0].text} but the tables have {counted}"
+    if roles == ["count", "target-percent"]:
+        return (
+            f"{where} is {numbers[0].text} ({numbers[1].text}% of {entry.target}) but the "
+            f"tables have {counted}: {wanted[0]} ({wanted[1]}% of {entry.target})"
+        )
+    start, end = numbers[0].start, numbers[-1].end
+    tail = ""
+    while end + len(tail) < len(text) and text[end + len(tail)] in "%)" and len(tail) < 2:
+        tail += text[end + len(tail)]
+    of = count(rows, total.of or Selector())
+    return (
+        f"{where} is {text[start:end]}{tail} but the tables give {replacement}{tail} "
+        f"({counted} of {of})"
+    )
 
 
 class StatsMismatch(Rule):
@@ -97,33 +174,23 @@ class StatsMismatch(Rule):
     summary = "a Quick Stats value differs from what the tables give"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        text = tracker.doc.text
         for entry in tracker.stats or ():
-            if entry.total is None or entry.value is None:
-                continue
-            expected = expected_value(tracker, entry)
-            written = entry.value.replace(",", "")
-            if written == expected.replace(",", ""):
-                continue
             total = entry.total
-            pct = "%" if entry.percent else ""
-            if is_percent(total):
-                of = total.of or Selector()
-                detail = f"{describe(tracker, total)} of {count(tracker, of)}"
-                message = (
-                    f'Quick Stats "{entry.label}" is {entry.value}{pct} but the tables give '
-                    f"{expected}{pct} ({detail})"
-                )
-            else:
-                message = (
-                    f'Quick Stats "{entry.label}" is {entry.value} but the tables have '
-                    f"{describe(tracker, total)}"
-                )
-            yield Problem(
-                entry.value_start,
-                entry.value_end,
-                message,
-                Fix(entry.value_start, entry.value_end, expected, "safe"),
-            )
+            if total is None or not entry.numbers:
+                continue
+            wanted = expected(tracker, entry)
+            numbers = entry.numbers
+            if all(_same(n, w) for n, w in zip(numbers, wanted, strict=True)):
+                continue
+            start, end = numbers[0].start, numbers[-1].end
+            pieces, last = [], start
+            for number, value in zip(numbers, wanted, strict=True):
+                pieces += [text[last : number.start], value]
+                last = number.end
+            replacement = "".join(pieces)
+            message = _message(tracker, entry, text, wanted, replacement)
+            yield Problem(start, end, message, Fix(start, end, replacement, "safe"))
 
 
 class MissingStats(Rule):
@@ -159,8 +226,9 @@ class MissingStats(Rule):
         totals = tracker.profile.totals
         if totals is None or tracker.stats is not None or not tracker.tables:
             return
-        if tracker.stats_heading is not None:
-            heading = tracker.stats_heading
+        section = tracker.totals
+        if section is not None and section.heading is not None and totals.kind == "list":
+            heading = section.heading
             yield Problem(
                 heading.start,
                 heading.end,
@@ -168,11 +236,12 @@ class MissingStats(Rule):
             )
             return
         header = tracker.tables[0].table.header
-        yield Problem(
-            header.start,
-            header.end,
-            f'Tracker has tracked tables but no "{totals.heading}" list of totals',
+        where = (
+            f'"{totals.heading}" list of totals'
+            if totals.kind == "list"
+            else f'table of totals (columns "{totals.label_column}" and "{totals.value_column}")'
         )
+        yield Problem(header.start, header.end, f"Tracker has tracked tables but no {where}")
 
 
 class UnknownStat(Rule):
@@ -206,14 +275,17 @@ class UnknownStat(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         totals = tracker.profile.totals
-        known = ", ".join(t.label for t in totals.items) if totals else ""
+        if totals is None or totals.unknown_labels == "ignore":
+            return
+        known = ", ".join(t.label for t in totals.items)
+        where = _where(tracker)
         for entry in tracker.stats or ():
             if entry.total is not None:
                 continue
             if entry.label is None:
-                message = f'Quick Stats item is not a "Label: value" total; known labels: {known}'
+                message = f'{where} item is not a "Label: value" total; known labels: {known}'
             else:
-                message = f'Quick Stats label "{entry.label}" is not a known total: {known}'
+                message = f'{where} label "{entry.label}" is not a known total: {known}'
             yield Problem(entry.label_start, entry.label_end, message)
 
 
@@ -246,10 +318,14 @@ class MalformedStat(Rule):
     summary = "a known Quick Stats label with no number after it"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        where = _where(tracker)
         for entry in tracker.stats or ():
-            if entry.total is not None and entry.value is None:
-                yield Problem(
-                    entry.label_start,
-                    entry.item.end,
-                    f'Quick Stats "{entry.label}" has no number after its label',
-                )
+            total = entry.total
+            if total is None or entry.numbers:
+                continue
+            form = " written n/N" if total.format == "fraction" else ""
+            yield Problem(
+                entry.label_start,
+                entry.end,
+                f'{where} "{entry.label}" has no number{form} after its label',
+            )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from tracker_lint._text import label_key
 from tracker_lint.findings import Fix, Problem, Severity
-from tracker_lint.model import Tracker
+from tracker_lint.model import Tracker, leading_symbol
 from tracker_lint.profile import StatusDef
 from tracker_lint.rules.base import Context, Rule
 
@@ -61,15 +61,21 @@ class StatusMismatch(Rule):
             derived = profile.status(row.derived)
             header = row.table.table.header.cells
             stages = " and ".join(
-                f"{header[i].text} {s.cell.text}"
+                f"{header[i].text} {leading_symbol(s.cell.text)}"
                 for i, s in zip(row.table.stage_columns, row.stages, strict=False)
             )
             end = status.label_end
+            replacement = status_text(derived)
+            if status.by_word:  # keep the cell's emphasis: **COMPLETE** -> **IN PROGRESS**
+                raw = status.cell.text
+                core = raw.strip("*_")
+                lead = len(raw) - len(raw.lstrip("*_"))
+                replacement = raw[:lead] + replacement + raw[lead + len(core) :]
             yield Problem(
                 status.cell.start,
                 end,
                 f"Status is {status_text(written)} but {stages} give {status_text(derived)}",
-                Fix(status.cell.start, end, status_text(derived), "unsafe"),
+                Fix(status.cell.start, end, replacement, "unsafe"),
             )
 
 

@@ -1,0 +1,52 @@
+"""``tracker-lint config [PATH]``: the resolved configuration; ``--schema``: its JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from tracker_lint.cli.configs import Resolver
+from tracker_lint.engine import Settings
+from tracker_lint.errors import ConfigError
+from tracker_lint.selection import Selection
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tracker-lint config",
+        description="Print the configuration that applies to PATH (default: the current "
+        "folder) as JSON, or the JSON Schema of configuration files.",
+    )
+    parser.add_argument("path", nargs="?", default=".", metavar="PATH")
+    parser.add_argument("--config", metavar="FILE", help="use this configuration file")
+    parser.add_argument(
+        "--schema", action="store_true", help="print the JSON Schema of the configuration"
+    )
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    from tracker_lint.config import default_config, dump, schema
+
+    if args.schema:
+        sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
+        return 0
+    from pathlib import Path
+
+    # A folder stands for any Markdown file directly in it.
+    probe = str(Path(args.path) / "_.md") if Path(args.path).is_dir() else args.path
+    try:
+        resolver = Resolver(Settings(today=date.today()), args.config, Selection())
+        config = resolver.config_for(probe) or default_config()
+        settings = resolver.settings(probe)
+    except ConfigError as e:
+        for line in e.lines:
+            print(f"error: {line}", file=sys.stderr)
+        return 2
+    data = dump(config, settings) if settings is not None else {"excluded": True}
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return 0

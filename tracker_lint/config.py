@@ -1,0 +1,467 @@
+"""Configuration files: strict pydantic models, validation messages, rule selection.
+
+Imported only when a configuration file is in play, so the plain check path
+never pays for pydantic. ``load(path)`` turns a ``.tracker-lint.toml`` or a
+``pyproject.toml`` ``[tool.tracker-lint]`` table into a :class:`Config`; any
+problem raises :class:`ConfigError` with one message per problem, each naming
+the file, the key path and what was expected.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePath
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+)
+
+from tracker_lint.engine import Settings
+from tracker_lint.errors import ConfigError
+from tracker_lint.findings import Severity
+from tracker_lint.profile import (
+    ALL,
+    WILDCARD,
+    Profile,
+    builtin_profile_data,
+    builtin_profiles,
+    profile_from_dict,
+)
+from tracker_lint.rules import RULES
+from tracker_lint.selection import Selection
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAME = ".tracker-lint.toml"
+PYPROJECT = "pyproject.toml"
+
+
+def _kebab(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
+    )
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+Count = Literal["all"] | Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class StageSymbol(_Model):
+    """A symbol allowed in stage cells and the state it means."""
+
+    symbol: NonEmpty
+    state: NonEmpty
+
+
+class Stages(_Model):
+    columns: list[NonEmpty] = Field(default=[], description="Stage column names, in order.")
+    symbols: list[StageSymbol] = Field(default=[], description="Symbols of stage cells.")
+
+
+class Columns(_Model):
+    item: str | None = Field(None, description="Item column; default: first non-number column.")
+    number: str = Field("#", description='Row-number column ("" for none).')
+    status: NonEmpty = "Status"
+    date: str | None = Field(None, description="Date column, if any.")
+    required: list[NonEmpty] = Field(
+        default=[], description="Further columns a table must have to be tracked."
+    )
+
+
+class Dates(_Model):
+    empty: list[str] = Field(default=[], description='Values meaning "no date", e.g. "-".')
+    accepted: list[str] = Field(default=[], description='Accepted non-dates: "Pre-existing".')
+
+
+class Status(_Model):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    label: str | None = None
+    symbol: str | None = None
+    words: list[NonEmpty] = []
+    progress: Literal["done", "started", "none"] = "started"
+    also_accepted_for: list[NonEmpty] = []
+
+
+class Derive(_Model):
+    when: Annotated[list[NonEmpty], Field(description='One state per stage column, or "*".')]
+    status: NonEmpty
+
+
+class Group(_Model):
+    from_: NonEmpty = Field(description='"heading" or a column name.')
+    pattern: str | None = Field(None, description="Regex; its first group is the group.")
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as e:
+                raise ValueError(f"not a regular expression ({e})") from None
+        return value
+
+
+class TotalItem(_Model):
+    label: NonEmpty
+    count: Count
+    of: Count | None = None
+    source: Literal["derived", "written"] = "derived"
+    format: Literal["auto", "integer", "percent", "fraction"] = "auto"
+    group: Group | None = None
+
+
+class Totals(_Model):
+    kind: Literal["list", "table"] = "list"
+    heading: str | None = None
+    label_column: NonEmpty = "Metric"
+    value_column: NonEmpty = "Value"
+    target_column: str | None = None
+    percent_column: str | None = None
+    unknown_labels: Literal["report", "ignore"] = "report"
+    items: Annotated[list[TotalItem], Field(min_length=1)]
+
+
+class Legend(_Model):
+    heading: NonEmpty
+
+
+class ProfileModel(_Model):
+    """A tracker format."""
+
+    name: str = "custom"
+    description: str = ""
+    columns: Columns = Columns()
+    dates: Dates = Dates()
+    stages: Stages = Stages()
+    hints: dict[str, NonEmpty] = {}
+    statuses: Annotated[list[Status], Field(min_length=1)]
+    derive: list[Derive] = []
+    totals: Totals | None = None
+    legend: Legend | None = None
+
+
+def _profile_kind(value: Any) -> str:
+    return "name" if isinstance(value, str) else "table"
+
+
+ProfileField = Annotated[
+    Annotated[str, Tag("name")] | Annotated[ProfileModel, Tag("table")],
+    Discriminator(_profile_kind),
+]
+
+
+class ConfigModel(_Model):
+    """tracker-lint configuration (.tracker-lint.toml, or [tool.tracker-lint] in pyproject.toml)."""
+
+    select: list[NonEmpty] | None = Field(None, description="Rule codes or prefixes to run.")
+    extend_select: list[NonEmpty] = []
+    ignore: list[NonEmpty] = []
+    per_file_ignores: dict[str, list[NonEmpty]] = {}
+    severity: dict[str, Literal["error", "warning"]] = {}
+    include: list[NonEmpty] = Field(
+        default=[], description="Globs of the files that are trackers; others are not linted."
+    )
+    exclude: list[NonEmpty] = Field(default=[], description="Globs of files never linted.")
+    profile: ProfileField | None = Field(
+        None, description="A built-in profile name, or a profile table."
+    )
+
+
+@dataclass(frozen=True)
+class Config:
+    """A loaded configuration, resolved against its file's folder."""
+
+    path: Path | None
+    root: Path
+    model: ConfigModel
+    profile: Profile
+
+    def settings(self, base: Settings, file: Path | None, cli: Selection | None = None) -> Settings:
+        """The settings for one file: this configuration, then the command line's selection."""
+        select = tuple(self.model.select) if self.model.select is not None else None
+        selection = Selection(select, tuple(self.model.extend_select), tuple(self.model.ignore))
+        if cli is not None:
+            selection = selection.override(cli)
+        ignored: list[str] = []
+        relative = self.relative(file)
+        if relative is not None:
+            for pattern, codes in self.model.per_file_ignores.items():
+                if _matches(relative, [pattern]):
+                    ignored.extend(codes)
+        selected = selection.resolve(extra_ignore=ignored)
+        severity = {code: Severity(level) for code, level in self.model.severity.items()}
+        force = relative is not None and bool(self.model.include)
+        return replace(base, profile=self.profile, select=selected, severity=severity, force=force)
+
+    def relative(self, file: Path | None) -> str | None:
+        if file is None:
+            return None
+        try:
+            return PurePath(file.resolve().relative_to(self.root.resolve())).as_posix()
+        except ValueError:
+            return None
+
+    def excludes(self, file: Path) -> bool:
+        """Whether the file is not to be linted: excluded, or not among ``include``."""
+        relative = self.relative(file)
+        if relative is None:
+            return False
+        if self.model.include and not _matches(relative, self.model.include):
+            return True
+        return _matches(relative, self.model.exclude)
+
+
+def _matches(relative: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if part in ("name", "table") and out.endswith("profile"):
+            continue  # the tag of the profile's union, not a key
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _explain(error: Any) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "required key is missing"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def validation_lines(source: str, e: ValidationError) -> list[str]:
+    return [f"{source}: {_path(tuple(err['loc']))}: {_explain(err)}" for err in e.errors()]
+
+
+def check_profile(model: ProfileModel, where: str = "profile") -> list[str]:
+    """What makes a structurally valid profile impossible, with key paths."""
+    problems: list[str] = []
+    ids = [s.id for s in model.statuses]
+    known = ", ".join(ids)
+
+    def duplicates(values: list[str], what: str, key: str) -> None:
+        seen: set[str] = set()
+        for i, value in enumerate(values):
+            if value in seen:
+                problems.append(f"{where}.{key.format(i=i)}: {what} {value!r} is defined twice")
+            seen.add(value)
+
+    duplicates(ids, "status id", "statuses[{i}].id")
+    duplicates([s.symbol for s in model.statuses if s.symbol], "status symbol", "statuses")
+    words = [w.casefold() for s in model.statuses for w in s.words]
+    duplicates(words, "status word", "statuses")
+    for i, status in enumerate(model.statuses):
+        if not status.symbol and not status.words:
+            problems.append(f"{where}.statuses[{i}]: a status needs a symbol or words")
+        for j, other in enumerate(status.also_accepted_for):
+            if other not in ids:
+                problems.append(
+                    f"{where}.statuses[{i}].also-accepted-for[{j}]: {other!r} is not a status "
+                    f"of this profile; expected one of: {known}"
+                )
+    symbols = [s.symbol for s in model.stages.symbols]
+    duplicates(symbols, "stage symbol", "stages.symbols")
+    states = [s.state for s in model.stages.symbols]
+    duplicates(states, "stage state", "stages.symbols")
+    width = len(model.stages.columns)
+    if model.derive and not width:
+        problems.append(f"{where}.derive: derivation rules need stage columns (stages.columns)")
+    for i, rule in enumerate(model.derive):
+        if width and len(rule.when) != width:
+            problems.append(
+                f"{where}.derive[{i}].when: has {len(rule.when)} states but there are "
+                f"{width} stage columns ({', '.join(model.stages.columns)})"
+            )
+        for j, state in enumerate(rule.when):
+            if state != WILDCARD and state not in states:
+                problems.append(
+                    f"{where}.derive[{i}].when[{j}]: {state!r} is not a stage state; expected "
+                    f"one of: {', '.join([*states, WILDCARD])}"
+                )
+        if rule.status not in ids:
+            problems.append(
+                f"{where}.derive[{i}].status: {rule.status!r} is not a status of this profile; "
+                f"expected one of: {known}"
+            )
+    for target in model.hints.values():
+        if target not in symbols and target not in [s.symbol for s in model.statuses]:
+            problems.append(f"{where}.hints: {target!r} is not a stage or status symbol")
+    if model.totals is not None:
+        totals = model.totals
+        if totals.kind == "list" and not totals.heading:
+            problems.append(f"{where}.totals.heading: a list of totals needs the heading above it")
+        for i, item in enumerate(totals.items):
+            for key in ("count", "of"):
+                value = getattr(item, key)
+                if isinstance(value, list):
+                    for j, status in enumerate(value):
+                        if status not in ids:
+                            problems.append(
+                                f"{where}.totals.items[{i}].{key}[{j}]: {status!r} is not a "
+                                f"status of this profile; expected one of: {known}"
+                            )
+            if item.format == "fraction" and item.of is None:
+                problems.append(
+                    f"{where}.totals.items[{i}].of: a fraction total needs `of` (its denominator)"
+                )
+            if item.group is not None and "{group}" not in item.label:
+                problems.append(
+                    f"{where}.totals.items[{i}].label: a grouped total's label needs {{group}}"
+                )
+    return problems
+
+
+def check_selectors(model: ConfigModel) -> list[str]:
+    problems = []
+    lists: dict[str, list[str]] = {
+        "select": model.select or [],
+        "extend-select": model.extend_select,
+        "ignore": model.ignore,
+    }
+    for pattern, codes in model.per_file_ignores.items():
+        lists[f"per-file-ignores.{pattern!r}"] = codes
+    for key, values in lists.items():
+        for i, value in enumerate(values):
+            if Selection.unknown([value]):
+                problems.append(
+                    f"{key}[{i}]: {value!r} matches no rule; expected a code such as TL401 "
+                    "or a prefix such as TL4"
+                )
+    for code in model.severity:
+        if code.upper() not in RULES:
+            problems.append(f"severity.{code}: not a rule code; expected one of the codes TL001…")
+    return problems
+
+
+def from_data(data: dict[str, Any], source: str, path: Path | None, root: Path) -> Config:
+    if isinstance(data.get("profile"), str) and data["profile"] not in builtin_profiles():
+        names = ", ".join(builtin_profiles())
+        raise ConfigError(
+            [f"{source}: profile: unknown built-in profile {data['profile']!r}; expected one of: "
+             f"{names}, or a [profile] table"]
+        )  # fmt: skip
+    try:
+        model = ConfigModel.model_validate(data)
+    except ValidationError as e:
+        raise ConfigError(validation_lines(source, e)) from None
+    problems = check_selectors(model)
+    if isinstance(model.profile, ProfileModel):
+        problems += check_profile(model.profile)
+    if problems:
+        raise ConfigError([f"{source}: {p}" for p in problems])
+    if isinstance(model.profile, ProfileModel):
+        profile = profile_from_dict(model.profile.model_dump(by_alias=True, exclude_none=True))
+    else:
+        profile = profile_from_dict(builtin_profile_data(model.profile or "learning-module"))
+    return Config(path, root, model, profile)
+
+
+def read_toml(path: Path) -> dict[str, Any] | None:
+    """The tracker-lint table of a file (None for a pyproject.toml without one)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError([f"{path}: cannot be read ({e})"]) from e
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError([f"{path}: invalid TOML: {e}"]) from None
+    if path.name == PYPROJECT:
+        tool = data.get("tool", {})
+        section = tool.get("tracker-lint") if isinstance(tool, dict) else None
+        if section is None:
+            return None
+        if not isinstance(section, dict):
+            raise ConfigError([f"{path}: tool.tracker-lint: expected a table"])
+        result: dict[str, Any] = section
+        return result
+    return data
+
+
+def load(path: Path) -> Config | None:
+    data = read_toml(path)
+    if data is None:
+        return None
+    prefix = "tool.tracker-lint." if path.name == PYPROJECT else ""
+    try:
+        return from_data(data, str(path), path, path.parent)
+    except ConfigError as e:
+        if prefix:
+            raise ConfigError([_with_prefix(line, str(path), prefix) for line in e.lines]) from None
+        raise
+
+
+def _with_prefix(line: str, source: str, prefix: str) -> str:
+    head = f"{source}: "
+    return head + prefix + line[len(head) :] if line.startswith(head) else line
+
+
+def schema() -> dict[str, Any]:
+    return ConfigModel.model_json_schema(by_alias=True)
+
+
+def dump(config: Config, settings: Settings) -> dict[str, Any]:
+    """The resolved configuration for one path, as plain data."""
+    profile = (
+        config.model.profile.model_dump(by_alias=True, exclude_none=True)
+        if isinstance(config.model.profile, ProfileModel)
+        else builtin_profile_data(config.model.profile or "learning-module")
+    )
+    return {
+        "config-file": str(config.path) if config.path else None,
+        "select": sorted(settings.select or RULES),
+        "severity": {
+            code: (settings.severity.get(code) or rule.severity).value
+            for code, rule in RULES.items()
+            if settings.select is None or code in settings.select
+        },
+        "include": config.model.include,
+        "exclude": config.model.exclude,
+        "per-file-ignores": config.model.per_file_ignores,
+        "profile": profile,
+    }
+
+
+def default_config() -> Config:
+    model = ConfigModel()
+    return Config(None, Path.cwd(), model, profile_from_dict(builtin_profile_data()))
+
+
+__all__ = [
+    "ALL",
+    "CONFIG_NAME",
+    "PYPROJECT",
+    "Config",
+    "ConfigError",
+    "ConfigModel",
+    "default_config",
+    "dump",
+    "load",
+    "schema",
+]

@@ -1,0 +1,182 @@
+"""Where a tracker keeps its totals, and the numbers written there, with exact spans.
+
+Totals live either in a bullet list under a heading (``- **Completed**: 7``)
+or in a table with a label and a value column (``| Complete Episodes | 7 |``),
+where a further column may hold the value as a percentage of a target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tracker_lint._text import name_key
+from tracker_lint.parse import BulletList, Cell, Document, Heading, ListItem, Row, Table
+from tracker_lint.profile import Total, Totals
+
+Role = Literal["count", "of", "percent", "target-percent"]
+
+# `**Label**: rest`, `**Label:** rest`, `__Label__: rest` or `Label: rest`
+_LABEL = re.compile(
+    r"^(?:(?P<q>\*\*|__)(?P<a>.+?)(?P=q)\s*:|(?P<r>\*\*|__)(?P<b>.+?):(?P=r)|(?P<c>[^:*_][^:]*?):)"
+)
+_INT = r"\d{1,3}(?:,\d{3})+|\d+"
+_NUMBER = re.compile(rf"(?<![\w.,])(?P<n>(?:{_INT})(?:\.\d+)?)")
+_FRACTION = re.compile(rf"(?<![\w.,])(?P<n>{_INT})\s*/\s*(?P<d>{_INT})(?![\d.])")
+_PAREN_PERCENT = re.compile(r"\(\s*(?:(?P<p>\d+(?:\.\d+)?)\s*%|(?P<na>N/A))\s*\)", re.IGNORECASE)
+_EMPHASIS = "*_ "
+
+
+@dataclass(slots=True)
+class Number:
+    role: Role
+    text: str  # as written, without a percent sign: "1,204", "12.7", "N/A"
+    start: int
+    end: int
+
+    @property
+    def decimals(self) -> int:
+        return len(self.text.partition(".")[2])
+
+    @property
+    def value(self) -> str:
+        return self.text.replace(",", "")
+
+
+@dataclass(slots=True)
+class StatEntry:
+    line: int  # 0-based
+    start: int  # the whole entry: the list item's text, or the table row
+    end: int
+    label: str | None
+    label_start: int
+    label_end: int
+    total: Total | None
+    group: str | None
+    numbers: list[Number]
+    target: int | None = None  # what a "target-percent" number is a percentage of
+
+
+@dataclass(slots=True)
+class TotalsSection:
+    heading: Heading | None
+    block: BulletList | Table | None
+    entries: list[StatEntry] | None  # None: no totals in the document
+
+
+def _strip_comment(text: str) -> str:
+    comment = text.find("<!--")
+    return text if comment < 0 else text[:comment]
+
+
+def numbers_in(text: str, base: int, total: Total) -> list[Number]:
+    """The numbers of a written total: one, or ``n/N`` and ``(p%)`` for a fraction."""
+    text = _strip_comment(text)
+    if total.format == "fraction":
+        fraction = _FRACTION.search(text)
+        if fraction is None:
+            return []
+        found = [
+            Number("count", fraction["n"], base + fraction.start("n"), base + fraction.end("n")),
+            Number("of", fraction["d"], base + fraction.start("d"), base + fraction.end("d")),
+        ]
+        pct = _PAREN_PERCENT.search(text, fraction.end())
+        if pct is not None:
+            key = "p" if pct["p"] else "na"
+            found.append(Number("percent", pct[key], base + pct.start(key), base + pct.end(key)))
+        return found
+    number = _NUMBER.search(text)
+    if number is None:
+        return []
+    role: Role = "percent" if total.is_percent else "count"
+    return [Number(role, number["n"], base + number.start("n"), base + number.end("n"))]
+
+
+def _from_item(item: ListItem, totals: Totals) -> StatEntry:
+    text = item.text
+    match = _LABEL.match(text)
+    if not match:
+        return StatEntry(
+            item.line, item.start, item.end, None, item.start, item.end, None, None, []
+        )
+    key = "a" if match["a"] else "b" if match["b"] else "c"
+    label = match[key].strip()
+    label_start = item.start + match.start(key)
+    total, group = totals.find(label)
+    rest = match.end()
+    numbers = numbers_in(text[rest:], item.start + rest, total) if total else []
+    return StatEntry(
+        item.line, item.start, item.end, label, label_start, label_start + len(label),
+        total, group, numbers,
+    )  # fmt: skip
+
+
+def _from_row(row: Row, columns: dict[str, int], totals: Totals) -> StatEntry:
+    def cell(name: str | None) -> Cell | None:
+        index = columns.get(name_key(name)) if name else None
+        return row.cells[index] if index is not None and index < len(row.cells) else None
+
+    label_cell = cell(totals.label_column)
+    if label_cell is None or not label_cell.text.strip(_EMPHASIS):
+        return StatEntry(row.line, row.start, row.end, None, row.start, row.end, None, None, [])
+    label = label_cell.text.strip(_EMPHASIS)
+    label_start = label_cell.start + len(label_cell.text) - len(label_cell.text.lstrip(_EMPHASIS))
+    total, group = totals.find(label)
+    entry = StatEntry(
+        row.line, row.start, row.end, label, label_start, label_start + len(label),
+        total, group, [],
+    )  # fmt: skip
+    value = cell(totals.value_column)
+    if total is None or value is None:
+        return entry
+    entry.numbers = numbers_in(value.text, value.start, total)
+    target, percent = cell(totals.target_column), cell(totals.percent_column)
+    target_number = _NUMBER.search(target.text) if target else None
+    pct = _NUMBER.search(percent.text) if percent else None
+    if entry.numbers and target_number and pct and percent:
+        entry.target = int(float(target_number["n"].replace(",", "")))
+        start = percent.start + pct.start("n")
+        entry.numbers.append(Number("target-percent", pct["n"], start, start + len(pct["n"])))
+    return entry
+
+
+def _list_under(doc: Document, heading: str) -> tuple[Heading | None, BulletList | None]:
+    """The first bullet list after the named heading, before the next heading."""
+    key = name_key(heading)
+    found: Heading | None = None
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            if found is not None:
+                return found, None
+            if name_key(block.text) == key:
+                found = block
+        elif found is not None and isinstance(block, BulletList):
+            return found, block
+    return found, None
+
+
+def list_under(doc: Document, heading: str) -> BulletList | None:
+    return _list_under(doc, heading)[1]
+
+
+def find_totals(doc: Document, totals: Totals) -> TotalsSection:
+    if totals.kind == "list":
+        heading, found = _list_under(doc, totals.heading or "")
+        if found is None:
+            return TotalsSection(heading, None, None)
+        return TotalsSection(heading, found, [_from_item(item, totals) for item in found.items])
+    wanted = (name_key(totals.label_column), name_key(totals.value_column))
+    heading_key = name_key(totals.heading) if totals.heading else None
+    for table in doc.tables:
+        keys = [name_key(c.text) for c in table.header.cells]
+        if not all(k in keys for k in wanted):
+            continue
+        if heading_key is not None and (
+            table.heading is None or name_key(table.heading.text) != heading_key
+        ):
+            continue
+        columns = {k: i for i, k in reversed(list(enumerate(keys)))}
+        entries = [_from_row(row, columns, totals) for row in table.rows]
+        return TotalsSection(table.heading, table, entries)
+    return TotalsSection(None, None, None)
