@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 from tests.conftest import ROOT
 from tracker_lint import ruledocs
@@ -52,3 +53,23 @@ def test_every_hook_is_documented() -> None:
     for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()):
         assert f"`{hook['id']}`" in README
         assert f"`{hook['entry']}`" in README
+
+
+def test_profile_guide_walkthrough_works_as_written(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    guide = README.split("### Writing one from scratch", 1)[1].split("## Using it from Python")[0]
+    tracker = re.search(r"```markdown\n(.*?)```", guide, re.DOTALL)
+    profile = guide.split("For the translation tracker:", 1)[1]
+    toml = re.search(r"```toml\n(.*?)```", profile, re.DOTALL)
+    shown = re.search(r"```text\n(.*?)```", profile, re.DOTALL)
+    assert tracker and toml and shown
+    (tmp_path / ".tracker-lint.toml").write_text(toml.group(1), encoding="utf-8")
+    (tmp_path / "TRANSLATION.md").write_text(tracker.group(1), encoding="utf-8")
+    result = run_cli("--today", "2026-11-26", "TRANSLATION.md", cwd=tmp_path)
+    assert result.stdout == shown.group(1)
+    fixed = run_cli("--fix", "--unsafe-fixes", "TRANSLATION.md", cwd=tmp_path)
+    assert fixed.returncode == 0
+    text = (tmp_path / "TRANSLATION.md").read_text(encoding="utf-8")
+    assert "- **Chapters done**: 1/4 (25%)" in text
+    assert "| Setup | ✅ | ⏳ | **IN REVIEW** | 2026-03-05 |" in text

@@ -1,11 +1,31 @@
-"""Report formats. Each takes the results of a run and returns the text to print."""
+"""Report formats. Each takes the results of a run and returns the text to print.
+
+Besides the human ``text`` and the plain ``json``, the CI formats each speak
+one consumer's language: ``github`` (workflow commands that become pull request
+annotations), ``sarif`` (SARIF 2.1.0, for GitHub code scanning and other SARIF
+viewers), ``gitlab`` (GitLab Code Quality) and ``junit`` (JUnit XML, which
+nearly every CI reads). The stdlib modules they need are imported inside each
+function, so the pre-commit path (text) stays fast.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tracker_lint.findings import Finding, Severity
+
+FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")
+INFORMATION_URI = "https://github.com/tracker-lint/tracker-lint"
+RULES_URI = INFORMATION_URI + "/blob/main/docs/rules.md"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+# GitLab's severities are info, minor, major, critical and blocker. critical and
+# blocker are meant for security holes and crashes; an inconsistent tracker is
+# a real defect (major) and a warning is worth a look (minor).
+GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
 
 @dataclass
@@ -17,6 +37,7 @@ class FileResult:
     fixed: int = 0
     unsafe_held_back: int = 0
     diff: str = ""
+    text: str = ""  # the text the findings refer to (after fixing); "" when unread
 
 
 def _plural(n: int, word: str) -> str:
@@ -51,22 +72,35 @@ def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
     return f"Found {' and '.join(counts)}{tail}."
 
 
-def format_text(results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False) -> str:
+def _fixed_lines(results: Sequence[FileResult]) -> list[str]:
+    return [f"Fixed {_plural(r.fixed, 'finding')} in {r.path}" for r in results if r.fixed]
+
+
+def _closing_lines(results: Sequence[FileResult], *, fixing: bool) -> list[str]:
+    """The held-back note (when fixing) and the summary line."""
     lines = []
-    for r in results:
-        if r.fixed:
-            lines.append(f"Fixed {_plural(r.fixed, 'finding')} in {r.path}")
+    held = sum(r.unsafe_held_back for r in results)
+    if fixing and held:
+        lines.append(
+            f"{_plural(held, 'unsafe fix')} held back; use --unsafe-fixes to apply "
+            f"{'it' if held == 1 else 'them'}."
+        )
+    lines.append(summary(results, fixing=fixing))
+    return lines
+
+
+def _join(lines: Sequence[str]) -> str:
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_text(results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False) -> str:
+    """``PATH:LINE:COL: CODE MESSAGE`` lines; ``quiet`` prints the findings only."""
+    lines = [] if quiet else _fixed_lines(results)
     for r in results:
         lines.extend(format_text_finding(r.path, f) for f in r.findings)
     if not quiet:
-        held = sum(r.unsafe_held_back for r in results)
-        if fixing and held:
-            lines.append(
-                f"{_plural(held, 'unsafe fix')} held back; use --unsafe-fixes to apply "
-                f"{'it' if held == 1 else 'them'}."
-            )
-        lines.append(summary(results, fixing=fixing))
-    return "\n".join(lines) + ("\n" if lines else "")
+        lines.extend(_closing_lines(results, fixing=fixing))
+    return _join(lines)
 
 
 def finding_dict(path: str, f: Finding) -> dict[str, object]:
@@ -93,3 +127,343 @@ def format_json(results: Sequence[FileResult]) -> str:
 
     data = [finding_dict(r.path, f) for r in results for f in r.findings]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- statistics ---------------------------------------------------------------
+
+
+def format_statistics(
+    results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False
+) -> str:
+    """One line per rule code, most frequent first: count, code, fix marker, name.
+
+    The marker is ``[*]`` when some finding of that code is fixed by ``--fix``,
+    ``[-]`` when only ``--unsafe-fixes`` fixes one, and ``[ ]`` otherwise.
+    """
+    counts: dict[str, list[Finding]] = {}
+    for r in results:
+        for f in r.findings:
+            counts.setdefault(f.code, []).append(f)
+    rows = sorted(counts.items(), key=lambda item: (-len(item[1]), item[0]))
+    width = max((len(str(len(fs))) for _, fs in rows), default=1)
+    lines = []
+    for code, findings in rows:
+        kinds = {f.fix.applicability for f in findings if f.fix}
+        marker = "[*]" if "safe" in kinds else "[-]" if "unsafe" in kinds else "[ ]"
+        lines.append(f"{len(findings):>{width}}\t{code}\t{marker} {findings[0].name}")
+    if not quiet:
+        lines.extend(_closing_lines(results, fixing=fixing))
+    return _join(lines)
+
+
+# --- paths as CI tools want them -------------------------------------------------
+
+
+def relative_path(path: str, cwd: str | None = None) -> str:
+    """``path`` relative to ``cwd`` with forward slashes; absolute when outside it.
+
+    SARIF viewers and GitLab resolve report paths against the repository root,
+    which is where a CI job runs the linter. Standard input (``-``) stays ``-``.
+    """
+    if path == "-":
+        return path
+    base = os.path.abspath(cwd or os.getcwd())
+    full = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(full, base)
+    except ValueError:  # another drive on Windows
+        return full.replace(os.sep, "/")
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return full.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+# --- GitHub workflow commands ------------------------------------------------------
+
+
+def github_escape_data(value: str) -> str:
+    """Escape a workflow command's message as @actions/core ``escapeData`` does."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_escape_property(value: str) -> str:
+    """Escape a workflow command's property value as @actions/core ``escapeProperty``."""
+    return github_escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github_finding(path: str, f: Finding) -> str:
+    props = [("file", path), ("line", str(f.line))]
+    if f.end_line == f.line:
+        props.append(("col", str(f.column)))
+    props.append(("endLine", str(f.end_line)))
+    if f.end_line == f.line:
+        props.append(("endColumn", str(f.end_column)))
+    props.append(("title", f"tracker-lint ({f.code})"))
+    joined = ",".join(f"{key}={github_escape_property(value)}" for key, value in props)
+    return f"::{f.severity.value} {joined}::{github_escape_data(f.message)}"
+
+
+def format_github(
+    results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False
+) -> str:
+    """One ``::error``/``::warning`` command per finding, then the plain summary.
+
+    GitHub shows only the first annotations of each kind per step, so the
+    summary line says how many there are in all.
+    """
+    lines = [] if quiet else _fixed_lines(results)
+    for r in results:
+        lines.extend(format_github_finding(r.path, f) for f in r.findings)
+    if not quiet:
+        lines.extend(_closing_lines(results, fixing=fixing))
+    return _join(lines)
+
+
+# --- fingerprints ----------------------------------------------------------------
+
+
+def _line_around(text: str, offset: int) -> str:
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i != -1]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def fingerprints(result: FileResult, cwd: str | None = None) -> list[str]:
+    """A stable identity for each finding of one file, in the findings' order.
+
+    CI tools compare fingerprints between the base and the head of a merge
+    request to tell new findings from old ones, so a fingerprint must survive
+    edits elsewhere in the file. It hashes the path relative to ``cwd``, the
+    rule code, the finding's own line (stripped) and the text of its span,
+    plus a counter for identical keys. It leaves out line numbers (a row added
+    above moves every finding) and the message (TL401's message quotes totals
+    that change with every row added; TL104's quotes a line number). A finding
+    without text to point at (TL001) uses its message instead.
+    """
+    import hashlib
+
+    path = relative_path(result.path, cwd)
+    seen: dict[str, int] = {}
+    out = []
+    for f in result.findings:
+        if result.text and 0 <= f.start <= len(result.text):
+            line = _line_around(result.text, f.start)
+            span = result.text[f.start : max(f.start, f.end)].splitlines()[:1]
+            context = line.strip() + "\0" + "".join(span)
+        else:
+            context = f.message
+        key = f"{path}\0{f.code}\0{context}"
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append(hashlib.sha256(f"{key}\0{n}".encode()).hexdigest())
+    return out
+
+
+# --- GitLab Code Quality --------------------------------------------------------------
+
+
+def format_gitlab(results: Sequence[FileResult], *, cwd: str | None = None) -> str:
+    """A GitLab Code Quality report: a JSON array of issues."""
+    import json
+
+    issues: list[dict[str, object]] = []
+    for r in results:
+        path = relative_path(r.path, cwd)
+        for f, fingerprint in zip(r.findings, fingerprints(r, cwd), strict=True):
+            issues.append(
+                {
+                    "description": f"{f.code} {f.message}",
+                    "check_name": f.code,
+                    "fingerprint": fingerprint,
+                    "severity": GITLAB_SEVERITY[f.severity],
+                    "location": {"path": path, "lines": {"begin": f.line, "end": f.end_line}},
+                }
+            )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- SARIF ---------------------------------------------------------------------------
+
+
+def _section(documentation: str, heading: str) -> str:
+    """The text under ``## heading`` of a rule's documentation, or ""."""
+    marker = f"## {heading}"
+    lines = documentation.splitlines()
+    if marker not in lines:
+        return ""
+    body = []
+    for line in lines[lines.index(marker) + 1 :]:
+        if line.startswith("## "):
+            break
+        body.append(line)
+    return "\n".join(body).strip()
+
+
+def _artifact_uri(path: str, cwd: str | None) -> dict[str, str]:
+    from pathlib import Path
+    from urllib.parse import quote
+
+    rel = relative_path(path, cwd)
+    if Path(rel).is_absolute():
+        return {"uri": Path(rel).as_uri()}
+    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def sarif_log(results: Sequence[FileResult], *, cwd: str | None = None) -> dict[str, object]:
+    """The SARIF 2.1.0 log of a run, as a JSON-ready dict."""
+    from pathlib import Path
+
+    from tracker_lint import __version__
+    from tracker_lint.rules import RULES
+
+    index = {code: i for i, code in enumerate(RULES)}
+    rules = []
+    for rule in RULES.values():
+        doc = rule.documentation()
+        rules.append(
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": _section(doc, "What it does") or rule.summary},
+                "help": {"text": doc, "markdown": doc},
+                "helpUri": f"{RULES_URI}#{rule.code.lower()}-{rule.name}",
+                "defaultConfiguration": {"level": rule.severity.value},
+                "properties": {"fix": rule.fix or "none"},
+            }
+        )
+    sarif_results: list[dict[str, object]] = []
+    for r in results:
+        location = {"artifactLocation": _artifact_uri(r.path, cwd)}
+        for f, fingerprint in zip(r.findings, fingerprints(r, cwd), strict=True):
+            result: dict[str, object] = {"ruleId": f.code}
+            if f.code in index:
+                result["ruleIndex"] = index[f.code]
+            region = {
+                "startLine": f.line,
+                "startColumn": f.column,
+                "endLine": f.end_line,
+                "endColumn": f.end_column,
+            }
+            result.update(
+                {
+                    "level": f.severity.value,
+                    "message": {"text": f.message},
+                    "locations": [{"physicalLocation": {**location, "region": region}}],
+                    "partialFingerprints": {"trackerLint/v1": fingerprint},
+                }
+            )
+            sarif_results.append(result)
+    root = Path(os.path.abspath(cwd or os.getcwd())).as_uri().rstrip("/") + "/"
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "tracker-lint",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+                # Columns count code points, not SARIF's default UTF-16 units.
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+
+
+def format_sarif(results: Sequence[FileResult], *, cwd: str | None = None) -> str:
+    import json
+
+    return json.dumps(sarif_log(results, cwd=cwd), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- JUnit XML -----------------------------------------------------------------------
+
+
+def _xml_safe(text: str) -> str:
+    """Replace the characters XML 1.0 cannot hold (most C0 controls) with ``\\xNN``."""
+    import re
+
+    return re.sub(
+        "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", lambda m: f"\\x{ord(m.group()):02x}", text
+    )
+
+
+def format_junit(results: Sequence[FileResult]) -> str:
+    """JUnit XML: a test suite per file, a failing test case per finding.
+
+    A file without findings gets one passing test case, so a CI dashboard
+    shows that it was checked.
+    """
+    import xml.etree.ElementTree as ET
+
+    total = sum(max(1, len(r.findings)) for r in results)
+    failures = sum(len(r.findings) for r in results)
+    suites = ET.Element(
+        "testsuites",
+        {"name": "tracker-lint", "tests": str(total), "failures": str(failures), "errors": "0"},
+    )
+    for r in results:
+        path = _xml_safe(r.path)
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            {
+                "name": path,
+                "tests": str(max(1, len(r.findings))),
+                "failures": str(len(r.findings)),
+                "errors": "0",
+                "skipped": "0",
+            },
+        )
+        if not r.findings:
+            ET.SubElement(suite, "testcase", {"name": "tracker-lint", "classname": path})
+        for f in r.findings:
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                {
+                    "name": f"{f.code} {f.name} ({f.line}:{f.column})",
+                    "classname": path,
+                    "file": path,
+                    "line": str(f.line),
+                },
+            )
+            failure = ET.SubElement(
+                case, "failure", {"message": _xml_safe(f.message), "type": f.severity.value}
+            )
+            failure.text = _xml_safe(format_text_finding(r.path, f))
+    ET.indent(suites)
+    body = ET.tostring(suites, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def render(
+    results: Sequence[FileResult],
+    output_format: str,
+    *,
+    fixing: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+    cwd: str | None = None,
+) -> str:
+    """The report of a run in one of :data:`FORMATS`; ``statistics`` replaces any of them."""
+    if statistics:
+        return format_statistics(results, fixing=fixing, quiet=quiet)
+    if output_format == "json":
+        return format_json(results)
+    if output_format == "github":
+        return format_github(results, fixing=fixing, quiet=quiet)
+    if output_format == "sarif":
+        return format_sarif(results, cwd=cwd)
+    if output_format == "gitlab":
+        return format_gitlab(results, cwd=cwd)
+    if output_format == "junit":
+        return format_junit(results)
+    return format_text(results, fixing=fixing, quiet=quiet)

@@ -14,6 +14,10 @@ from collections.abc import Sequence
 
 COMMANDS = {
     "check": "tracker_lint.cli.check",
+    "rule": "tracker_lint.cli.rule",
+    "report": "tracker_lint.cli.report",
+    "badge": "tracker_lint.cli.badge",
+    "config": "tracker_lint.cli.config",
 }
 
 

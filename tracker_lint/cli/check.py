@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 
 from tracker_lint import __version__
+from tracker_lint.cli.configs import Resolver
 from tracker_lint.cli.files import (
     STDIN,
     ReadError,
@@ -17,10 +19,13 @@ from tracker_lint.cli.files import (
     unified_diff,
     write_atomic,
 )
+from tracker_lint.cli.history import DEFAULT_REV, Bases
 from tracker_lint.engine import Settings, fix_text, lint, unreadable
-from tracker_lint.output import FileResult, format_json, format_text
+from tracker_lint.errors import ConfigError
+from tracker_lint.output import FORMATS, FileResult, format_text, render
+from tracker_lint.selection import Selection, split_codes
 
-FORMATS = ("text", "json")
+FORMAT_ENV = "TRACKER_LINT_OUTPUT_FORMAT"
 
 
 def _today(value: str) -> date:
@@ -55,7 +60,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --fix, exit 1 when a file was modified",
     )
     parser.add_argument(
-        "--output-format", choices=FORMATS, default="text", help="report format (default: text)"
+        "--output-format",
+        choices=FORMATS,
+        default=None,
+        help=f"report format (default: ${FORMAT_ENV}, or text)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output-file",
+        metavar="PATH",
+        help="write the report to PATH instead of standard output",
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print one line per rule (count, code, fixable, name) instead of the findings",
+    )
+    parser.add_argument("--quiet", action="store_true", help="print only the findings, no summary")
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings (for report-only jobs)",
     )
     parser.add_argument(
         "--today",
@@ -63,6 +88,39 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="YYYY-MM-DD",
         help="the date future-date (TL303) compares against (default: today)",
+    )
+    parser.add_argument(
+        "--base",
+        nargs="?",
+        const=DEFAULT_REV,
+        default=None,
+        metavar="REV",
+        help="check dates against the file at git revision REV (default HEAD): stale-date TL304",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="use this configuration file (.tracker-lint.toml or pyproject.toml) for every path",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="run only these rules (codes or prefixes, comma-separated); replaces `select`",
+    )
+    parser.add_argument(
+        "--extend-select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="run these rules too (codes or prefixes, comma-separated)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="do not run these rules (codes or prefixes, comma-separated)",
     )
     parser.add_argument(
         "--stdin-filename", metavar="NAME", help="the name to report for standard input"
@@ -75,14 +133,50 @@ def _error(message: str) -> None:
     print(f"error: {message}", file=sys.stderr)
 
 
+def _output_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> bool:
+    """Fill in ``args.output_format`` from the environment; False when it is invalid."""
+    if args.output_format is not None:
+        return True
+    value = os.environ.get(FORMAT_ENV, "").strip().lower()
+    if value and value not in FORMATS:
+        parser.print_usage(sys.stderr)
+        _error(
+            f"{FORMAT_ENV}={os.environ[FORMAT_ENV]!r} is not an output format; "
+            f"choose from {', '.join(FORMATS)}"
+        )
+        return False
+    args.output_format = value or "text"
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    bases = Bases.from_args(args)
+    if not _output_format(parser, args):
+        return 2
     if not args.paths:
         parser.print_usage(sys.stderr)
         _error("no paths given (use - for standard input)")
         return 2
     settings = Settings(today=args.today or date.today())
+    cli_selection = Selection(
+        split_codes(args.select) if args.select else None,
+        split_codes(args.extend_select),
+        split_codes(args.ignore),
+    )
+    unknown = Selection.unknown([*(cli_selection.select or ()), *cli_selection.extend_select])
+    unknown += Selection.unknown(cli_selection.ignore)
+    if unknown:
+        parser.print_usage(sys.stderr)
+        _error(f"{', '.join(unknown)}: matches no rule (see `tracker-lint rule --all`)")
+        return 2
+    try:
+        resolver = Resolver(settings, args.config, cli_selection)
+    except ConfigError as e:
+        for line in e.lines:
+            _error(line)
+        return 2
     fixing = args.fix or args.diff
     results: list[FileResult] = []
     failed = False  # a path could not be read or written
@@ -96,11 +190,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             results.append(FileResult(e.path, [unreadable(e.message)]))
             failed = True
             continue
+        try:
+            configured = resolver.settings(item)
+        except ConfigError as e:
+            for line in e.lines:
+                _error(line)
+            return 2
+        if configured is None:
+            continue  # excluded by the configuration
+        file_settings = bases.settings(configured, item, source.text)
         if not fixing:
-            results.append(FileResult(source.path, lint(source.text, settings)))
+            results.append(
+                FileResult(source.path, lint(source.text, file_settings), text=source.text)
+            )
             continue
-        fixed = fix_text(source.text, settings, unsafe=args.unsafe_fixes)
-        result = FileResult(source.path, fixed.remaining, fixed.fixed, fixed.unsafe_held_back)
+        fixed = fix_text(source.text, file_settings, unsafe=args.unsafe_fixes)
+        result = FileResult(
+            source.path, fixed.remaining, fixed.fixed, fixed.unsafe_held_back, text=fixed.text
+        )
         results.append(result)
         if fixed.text == source.text:
             if item == STDIN and args.fix and not args.diff:
@@ -121,7 +228,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 failed = True
     results.sort(key=lambda r: r.path)
     stdin_fixed = args.fix and not args.diff and STDIN in args.paths
-    report(args, results, fixing=args.fix and not args.diff, to_stderr=stdin_fixed)
+    text = report(args, results, fixing=args.fix and not args.diff)
+    if args.output_file is not None:
+        try:
+            write_report(args.output_file, text)
+        except OSError as e:
+            _error(f"cannot write the report to {args.output_file}: {e.strerror or e}")
+            return 2
+    else:
+        (sys.stderr if stdin_fixed else sys.stdout).write(text)
+    if args.exit_zero:
+        return 0
     if failed:
         return 2
     if args.diff:
@@ -131,19 +248,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
 
 
-def report(
-    args: argparse.Namespace, results: list[FileResult], *, fixing: bool, to_stderr: bool
-) -> None:
-    stream = sys.stderr if to_stderr else sys.stdout
+def write_report(path: str, text: str) -> None:
+    """Write the report, creating missing parent directories (CI report folders)."""
+    from pathlib import Path
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="")
+
+
+def report(args: argparse.Namespace, results: list[FileResult], *, fixing: bool) -> str:
+    """The whole report of a run, in the chosen format."""
     if args.diff:
-        for r in results:
-            stream.write(r.diff)
+        parts = [r.diff for r in results]
         if args.output_format == "text":
             diff_findings = [r for r in results if r.findings and r.findings[0].code == "TL001"]
             if diff_findings:
-                stream.write(format_text(diff_findings, quiet=True))
-        return
-    if args.output_format == "json":
-        stream.write(format_json(results))
-    else:
-        stream.write(format_text(results, fixing=fixing))
+                parts.append(format_text(diff_findings, quiet=True))
+        return "".join(parts)
+    return render(
+        results,
+        args.output_format,
+        fixing=fixing,
+        quiet=args.quiet,
+        statistics=args.statistics,
+        cwd=os.getcwd(),
+    )

@@ -8,6 +8,7 @@ pydantic is imported only once a configuration file is actually found.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 CONFIG_NAME = ".tracker-lint.toml"
 PYPROJECT = "pyproject.toml"
 _TOOL_TABLE = "tool.tracker-lint"
+# [tool.tracker-lint], [tool."tracker-lint"] or [tool.tracker-lint.profile] on a line of its own
+_TOOL_HEADER = re.compile(r'^\s*\[\s*tool\s*\.\s*"?tracker-lint"?\s*[\].]', re.MULTILINE)
 
 
 def candidate(folder: Path) -> Path | None:
@@ -36,7 +39,7 @@ def candidate(folder: Path) -> Path | None:
             text = pyproject.read_text(encoding="utf-8", errors="replace")
         except OSError:
             return None
-        if _TOOL_TABLE in text or '"tracker-lint"' in text:
+        if _TOOL_HEADER.search(text):
             return pyproject
     return None
 

@@ -6,6 +6,7 @@ from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.comments import CommentBreaksStructure, UnusedSuppression
 from tracker_lint.rules.dates import FutureDate, InvalidDate, MissingDate
 from tracker_lint.rules.file import UnreadableFile
+from tracker_lint.rules.history import StaleDate
 from tracker_lint.rules.legend import LegendMissingSymbol
 from tracker_lint.rules.stats import MalformedStat, MissingStats, StatsMismatch, UnknownStat
 from tracker_lint.rules.status import StatusLabelMismatch, StatusMismatch
@@ -31,6 +32,7 @@ RULES: dict[str, Rule] = {
         MissingDate(),
         InvalidDate(),
         FutureDate(),
+        StaleDate(),
         StatsMismatch(),
         MissingStats(),
         UnknownStat(),

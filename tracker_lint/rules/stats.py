@@ -100,7 +100,10 @@ def describe(tracker: Tracker, rows: list[TrackedRow], selector: Selector) -> st
         return f"{n} {noun}"
     profile = tracker.profile
     names = " or ".join(status_text(profile.status(s)) for s in selector.statuses)
-    verb = "say" if selector.source == "written" else "are"
+    if selector.source == "written":
+        verb = "says" if n == 1 else "say"
+    else:
+        verb = "is" if n == 1 else "are"
     return f"{n} {noun} that {verb} {names}"
 
 

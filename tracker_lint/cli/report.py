@@ -1,0 +1,83 @@
+"""``tracker-lint report PATH``: progress per section and overall, velocity and a forecast."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from tracker_lint.cli.files import ReadError, read_source
+from tracker_lint.engine import Settings, analyse
+from tracker_lint.model import Tracker
+from tracker_lint.report import DEFAULT_WEEKS, RENDERERS, build_report
+
+
+def _today(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _weeks(value: str) -> int:
+    try:
+        weeks = int(value)
+    except ValueError:
+        weeks = 0
+    if weeks < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of weeks (1 or more): {value!r}")
+    return weeks
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tracker-lint report",
+        description="Progress of a tracker per section and overall, with velocity and a "
+        "forecast of the completion date.",
+        epilog="Exit codes: 0 report printed, 2 usage error, unreadable file or not a tracker.",
+    )
+    parser.add_argument("path", metavar="PATH", help="the tracker; - reads standard input")
+    parser.add_argument(
+        "--weeks",
+        type=_weeks,
+        default=DEFAULT_WEEKS,
+        metavar="N",
+        help=f"velocity window in weeks, ending today (default: {DEFAULT_WEEKS})",
+    )
+    parser.add_argument(
+        "--today",
+        type=_today,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the last day of the velocity window (default: today)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=tuple(RENDERERS),
+        default="text",
+        help="text (default), markdown (for a pull request or wiki) or json",
+    )
+    return parser
+
+
+def load_tracker(path: str, settings: Settings) -> Tracker:
+    """The tracker at ``path``; a ReadError when unreadable or not a tracker."""
+    source = read_source(path, None)
+    tracker = analyse(source.text, settings)
+    if tracker is None:
+        raise ReadError(path, "is not a tracker (no tracked table and no totals section)")
+    return tracker
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    today = args.today or date.today()
+    try:
+        tracker = load_tracker(args.path, Settings(today=today))
+    except ReadError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    report = build_report(tracker, today, args.weeks, source=args.path)
+    sys.stdout.write(RENDERERS[args.format](report))
+    return 0
