@@ -200,6 +200,20 @@ def _rows(n: int, rng: random.Random, first_id: int, day0: date, counts: Counts)
     return lines
 
 
+def count_rows(text: str) -> int:
+    """Body rows of the tables whose header names Module, Exam and Status (a rough count)."""
+    count = 0
+    tracked = False
+    for line in text.splitlines():
+        if not line.startswith("|"):
+            tracked = False
+        elif all(w in line for w in ("Module", "Exam", "Status")):
+            tracked = True
+        elif tracked and not set(line) <= set("|-: "):
+            count += 1
+    return count
+
+
 def tracker(rows: int, seed: int = SEED) -> str:
     """A tracker of exactly ``rows`` table rows, with right Quick Stats."""
     rng = random.Random(seed + rows)

@@ -186,7 +186,7 @@ def make_inputs(out: Path, sizes: Sequence[int]) -> Inputs:
     rows: dict[str, int] = {}
     if EXAMPLE.exists():
         files["example"] = EXAMPLE
-        rows["example"] = 52
+        rows["example"] = generate.count_rows(EXAMPLE.read_text(encoding="utf-8"))
     else:
         log(f"{EXAMPLE} not found: the example tracker is left out")
     data.mkdir(parents=True, exist_ok=True)

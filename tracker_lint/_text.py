@@ -39,3 +39,8 @@ def name_key(text: str) -> str:
 def label_key(text: str) -> str:
     """Key for comparing labels: case-insensitive, whitespace collapsed."""
     return " ".join(strip_comments(text).split()).casefold()
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """Cell text as a message quotes it: whole when short, else cut with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker_lint import suppress
 from tracker_lint.findings import Finding, Fix, Problem, Severity
 from tracker_lint.model import Tracker, build_tracker
 from tracker_lint.parse import Document, parse
@@ -14,6 +13,7 @@ from tracker_lint.profile import Profile, default_profile
 from tracker_lint.rules import RULES, Context, Rule
 
 MAX_FIX_PASSES = 10
+DIRECTIVE_MARKER = "tracker-lint-"  # every suppression comment has it (see suppress.py)
 
 
 @dataclass(frozen=True)
@@ -89,17 +89,29 @@ def lint(text: str, settings: Settings | None = None) -> list[Finding]:
         for rule in rules
         for problem in rule.check(tracker, ctx)
     ]
-    directives = suppress.find(tracker.doc)
-    if directives:
-        findings = suppress.apply(findings, directives)
-        unused_rule = RULES["TL901"]
-        if unused_rule in rules:
-            active = frozenset(r.code for r in rules)
-            findings.extend(
-                stamp(unused_rule, problem, tracker.doc, settings)
-                for problem in suppress.unused(tracker.doc, directives, frozenset(RULES), active)
-            )
+    if DIRECTIVE_MARKER in text:
+        findings = _apply_suppressions(findings, tracker, rules, settings)
     findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def _apply_suppressions(
+    findings: list[Finding], tracker: Tracker, rules: list[Rule], settings: Settings
+) -> list[Finding]:
+    """Drop what suppression comments cover; report the comments that covered nothing."""
+    from tracker_lint import suppress
+
+    directives = suppress.find(tracker.doc)
+    if not directives:
+        return findings
+    findings = suppress.apply(findings, directives)
+    unused_rule = RULES["TL901"]
+    if unused_rule in rules:
+        active = frozenset(r.code for r in rules)
+        findings.extend(
+            stamp(unused_rule, problem, tracker.doc, settings)
+            for problem in suppress.unused(tracker.doc, directives, frozenset(RULES), active)
+        )
     return findings
 
 

@@ -281,7 +281,8 @@ def parse(text: str) -> Document:
     tokens = parser().parse(norm)
     heading: Heading | None = None
     list_depth = 0
-    current_list: BulletList | None = None
+    heading_depth = 0  # list depth of the last heading: a list directly under it is recorded
+    open_lists: list[tuple[BulletList, int]] = []  # recorded lists being read, with depth
     want_item_text = False
     i = 0
     n = len(tokens)
@@ -303,20 +304,28 @@ def parse(text: str) -> Document:
             line = tok.map[0]
             start, end = _locate(doc.line_text(line), content, line_offset(line, 0))
             heading = Heading(int(tok.tag[1:]), content, line, start, end)
+            heading_depth = list_depth
             doc.blocks.append(heading)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
-            if list_depth == 1 and kind == "bullet_list_open" and tok.map is not None:
-                current_list = BulletList([], tok.map[0], tok.map[1])
-                doc.blocks.append(current_list)
+            if (
+                list_depth == heading_depth + 1
+                and kind == "bullet_list_open"
+                and tok.map is not None
+            ):
+                recorded = BulletList([], tok.map[0], tok.map[1])
+                open_lists.append((recorded, list_depth))
+                doc.blocks.append(recorded)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
-            if list_depth == 0:
-                current_list = None
+            while open_lists and open_lists[-1][1] > list_depth:
+                open_lists.pop()
+            heading_depth = min(heading_depth, list_depth)
         elif kind == "list_item_open":
-            want_item_text = current_list is not None and list_depth == 1
-        elif kind == "inline" and want_item_text and current_list is not None:
+            want_item_text = bool(open_lists) and list_depth == open_lists[-1][1]
+        elif kind == "inline" and want_item_text and open_lists:
             want_item_text = False
+            current_list = open_lists[-1][0]
             if tok.map is not None:
                 line = tok.map[0]
                 first = tok.content.split("\n", 1)[0].rstrip()

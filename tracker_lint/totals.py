@@ -22,7 +22,7 @@ _LABEL = re.compile(
     r"^(?:(?P<q>\*\*|__)(?P<a>.+?)(?P=q)\s*:|(?P<r>\*\*|__)(?P<b>.+?):(?P=r)|(?P<c>[^:*_][^:]*?):)"
 )
 _INT = r"\d{1,3}(?:,\d{3})+|\d+"
-_NUMBER = re.compile(rf"(?<![\w.,])(?P<n>(?:{_INT})(?:\.\d+)?)")
+_NUMBER = re.compile(rf"(?<![\w.,-])(?P<n>-?(?:{_INT})(?:\.\d+)?)")
 _FRACTION = re.compile(rf"(?<![\w.,])(?P<n>{_INT})\s*/\s*(?P<d>{_INT})(?![\d.])")
 _PAREN_PERCENT = re.compile(r"\(\s*(?:(?P<p>\d+(?:\.\d+)?)\s*%|(?P<na>N/A))\s*\)", re.IGNORECASE)
 _EMPHASIS = "*_ "

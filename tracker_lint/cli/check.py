@@ -224,6 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 write_atomic(item, source.data, fixed.text.encode("utf-8"))
             except WriteError as e:
                 _error(str(e))
+                # Nothing was written: report what the file still says, not the fixed text.
+                result.findings = lint(source.text, file_settings)
+                result.text = source.text
                 result.fixed = 0
                 failed = True
     results.sort(key=lambda r: r.path)

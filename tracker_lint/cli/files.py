@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -54,8 +55,19 @@ def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
             yield ReadError(raw, "No such file or directory")
 
 
+def _utf16_without_bom(data: bytes) -> bool:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte, and only there."""
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    even, odd = sample[0::2], sample[1::2]
+    return any(
+        b"\x00" not in other and zeros.count(0) * 2 > len(zeros)
+        for zeros, other in ((odd, even), (even, odd))
+    )
+
+
 def decode(path: str, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
         raise ReadError(path, "is UTF-16 text; tracker-lint reads UTF-8 only")
     if b"\x00" in data:
         raise ReadError(path, "is a binary file, not UTF-8 text")
@@ -108,7 +120,8 @@ def write_atomic(path: str, original: bytes, new: bytes) -> None:
         raise WriteError(f"{path}: changed on disk while being fixed; not overwritten")
     directory = os.path.dirname(target) or "."
     try:
-        mode = os.stat(target).st_mode & 0o7777
+        stat = os.stat(target)
+        mode = stat.st_mode & 0o7777
         if not os.access(target, os.W_OK):
             raise WriteError(f"{path}: is read-only; not fixed")
         fd, tmp = tempfile.mkstemp(prefix=".tracker-lint-", suffix=".tmp", dir=directory)
@@ -119,6 +132,11 @@ def write_atomic(path: str, original: bytes, new: bytes) -> None:
             handle.write(new)
             handle.flush()
             os.fsync(handle.fileno())
+        if hasattr(os, "chown") and (stat.st_uid, stat.st_gid) != (os.geteuid(), os.getegid()):
+            # The new file is the writer's; give it back to the file's owner
+            # (root fixing a user's checkout), where the system allows it.
+            with contextlib.suppress(PermissionError):
+                os.chown(tmp, stat.st_uid, stat.st_gid)
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as e:

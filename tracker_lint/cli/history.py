@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tracker_lint.cli.files import STDIN, ReadError, decode
 from tracker_lint.engine import Settings, looks_like_tracker
 from tracker_lint.rules.history import StaleDate
+
+if TYPE_CHECKING:
+    import subprocess
 
 DEFAULT_REV = "HEAD"
 GIT_TIMEOUT = 60
@@ -32,6 +35,8 @@ _REPOSITORY_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")
 
 
 def _git(directory: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    import subprocess  # only with --base: a pre-commit hook's start-up does not pay for it
+
     env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_ENV}
     try:
         return subprocess.run(

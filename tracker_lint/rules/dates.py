@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from tracker_lint._text import quoted
 from tracker_lint.findings import Problem, Severity
 from tracker_lint.model import TrackedRow, Tracker
 from tracker_lint.parse import Cell
@@ -124,7 +125,7 @@ class InvalidDate(Rule):
                 yield Problem(
                     cell.start,
                     cell.end,
-                    f'{_column(row)} "{text}" is not a real date written YYYY-MM-DD',
+                    f'{_column(row)} "{quoted(text)}" is not a real date written YYYY-MM-DD',
                 )
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
 
-from tracker_lint._text import name_key
+from tracker_lint._text import name_key, quoted
 from tracker_lint.findings import Fix, Problem, Severity
 from tracker_lint.model import TrackedRow, TrackedTable, Tracker
 from tracker_lint.profile import Selector
@@ -54,14 +53,23 @@ def count(rows: list[TrackedRow], selector: Selector) -> int:
 
 
 def percent(numerator: int, denominator: int, decimals: int) -> str:
+    """``numerator / denominator * 100`` with ``decimals`` decimals, rounded half up,
+    computed exactly in integers (``0`` for an empty denominator)."""
+    scale = 10**decimals
     if denominator == 0:
-        return str(Decimal(0).quantize(Decimal(1).scaleb(-decimals)))
-    value = Decimal(numerator * 100) / Decimal(denominator)
-    return str(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+        hundredths = 0
+    else:
+        hundredths, remainder = divmod(numerator * 100 * scale, denominator)
+        if 2 * remainder >= denominator:
+            hundredths += 1
+    whole, fraction = divmod(hundredths, scale)
+    return f"{whole}.{fraction:0{decimals}d}" if decimals else str(whole)
 
 
 def _integer(n: int, written: Number) -> str:
-    return f"{n:,}" if "," in written.text else str(n)
+    """A count in the written number's format: ``1,204``, or ``3.0`` when so written."""
+    text = f"{n:,}" if "," in written.text else str(n)
+    return f"{text}.{'0' * written.decimals}" if written.decimals else text
 
 
 def expected(tracker: Tracker, entry: StatEntry) -> list[str]:
@@ -120,7 +128,7 @@ def _message(
     assert entry.total is not None
     total, numbers = entry.total, entry.numbers
     rows = _rows(tracker, entry)
-    where = f'{_where(tracker)} "{entry.label}"'
+    where = f'{_where(tracker)} "{quoted(entry.label or "")}"'
     group = f" in {entry.group.upper()}" if entry.group else ""
     counted = describe(tracker, rows, total.count) + group
     roles = [n.role for n in numbers]
@@ -288,7 +296,7 @@ class UnknownStat(Rule):
             if entry.label is None:
                 message = f'{where} item is not a "Label: value" total; known labels: {known}'
             else:
-                message = f'{where} label "{entry.label}" is not a known total: {known}'
+                message = f'{where} label "{quoted(entry.label)}" is not a known total: {known}'
             yield Problem(entry.label_start, entry.label_end, message)
 
 
@@ -330,5 +338,5 @@ class MalformedStat(Rule):
             yield Problem(
                 entry.label_start,
                 entry.end,
-                f'{where} "{entry.label}" has no number{form} after its label',
+                f'{where} "{quoted(entry.label or "")}" has no number{form} after its label',
             )

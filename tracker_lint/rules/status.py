@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tracker_lint._text import label_key
+from tracker_lint._text import label_key, quoted
 from tracker_lint.findings import Fix, Problem, Severity
 from tracker_lint.model import Tracker, leading_symbol
 from tracker_lint.profile import StatusDef
@@ -119,6 +119,7 @@ class StatusLabelMismatch(Rule):
             yield Problem(
                 status.label_start,
                 status.label_end,
-                f'Status label "{status.label}" should be "{canonical}" for {status.status.symbol}',
+                f'Status label "{quoted(status.label)}" should be "{canonical}" for '
+                f"{status.status.symbol}",
                 Fix(status.label_start, status.label_end, canonical, "safe"),
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tracker_lint._text import label_key
+from tracker_lint._text import label_key, quoted
 from tracker_lint.findings import Problem, Severity
 from tracker_lint.model import Tracker, leading_symbol
 from tracker_lint.profile import Profile
@@ -51,7 +51,8 @@ class TableColumnCount(Rule):
                     yield Problem(
                         row.row.start,
                         row.row.end,
-                        f"Row has {got} cells but the header has {expected}",
+                        f"Row has {got} cell{'' if got == 1 else 's'} "
+                        f"but the header has {expected}",
                     )
 
 
@@ -100,7 +101,7 @@ class UnknownProgressSymbol(Rule):
                     else:
                         found = leading_symbol(cell.text)
                         if found.isalnum():
-                            found = cell.text
+                            found = quoted(cell.text)
                         message = (
                             f'{column} cell "{found}" is not a progress symbol; '
                             f"expected one of {allowed}"
@@ -154,7 +155,7 @@ class UnknownStatusSymbol(Rule):
             if not cell.text:
                 message = f"{column} cell is empty; expected one of {allowed}"
             else:
-                message = f'{column} "{cell.text}" does not start with a status ({allowed})'
+                message = f'{column} "{quoted(cell.text)}" does not start with a status ({allowed})'
                 hint = _status_hint(cell.text, profile)
                 if hint:
                     message += f"; did you mean {hint}?"
@@ -208,7 +209,7 @@ class DuplicateItem(Rule):
                 yield Problem(
                     cell.start,
                     cell.end,
-                    f'Item "{cell.text}" is listed twice; first on line {seen[key]}',
+                    f'Item "{quoted(cell.text)}" is listed twice; first on line {seen[key]}',
                 )
             else:
                 seen[key] = row.row.line + 1
@@ -255,7 +256,7 @@ class RowNumbering(Rule):
                     yield Problem(
                         cell.start,
                         cell.end,
-                        f'# "{cell.text}" is not a number; expected {expected}',
+                        f'# "{quoted(cell.text)}" is not a number; expected {expected}',
                     )
                     expected += 1
                     continue
