@@ -23,9 +23,11 @@ import os
 import platform
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -253,8 +255,12 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
+class Overtime(Exception):
+    """A run took longer than its limit and was stopped."""
+
+
 def measure(
-    cmd: Sequence[str], env: dict[str, str], cwd: Path, out_log: Path
+    cmd: Sequence[str], env: dict[str, str], cwd: Path, out_log: Path, limit: float
 ) -> tuple[float, float, float, int]:
     """Wall seconds, peak RSS (MiB), CPU seconds and exit code of one fresh process."""
     rss_file = out_log.with_suffix(".rss")
@@ -264,10 +270,24 @@ def measure(
         full = [sys.executable, "-I", "-S", "-c", WRAPPER, str(rss_file), *cmd]
     with out_log.open("wb") as sink:
         start = time.perf_counter()
-        code = subprocess.call(
-            full, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT, env=env, cwd=cwd
+        proc = subprocess.Popen(
+            full,
+            stdin=subprocess.DEVNULL,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,  # its own process group, to stop it with its children
         )
+        # A blocking wait: Popen.wait(timeout) polls with sleeps of up to 50 ms, which
+        # would round short runs up; a timer stops an overlong run instead.
+        timer = threading.Timer(limit, os.killpg, (proc.pid, signal.SIGKILL))
+        timer.start()
+        code = proc.wait()
         elapsed = time.perf_counter() - start
+        timer.cancel()
+    if elapsed >= limit:
+        raise Overtime
     kib, *cpu = rss_file.read_text().split()
     return elapsed, int(kib) * 1024 / MIB, sum(map(float, cpu)), code
 
@@ -316,6 +336,17 @@ def estimate(case: Case, known: list[Case]) -> float | None:
 
 def run_cases(cases: list[Case], env: dict[str, str], out: Path, args: argparse.Namespace) -> None:
     """Measure every case; short ones round-robin so that drift in load hits all alike."""
+    limit = 2 * args.max_seconds  # a run taking longer is stopped
+
+    def once(case: Case) -> tuple[float, float, float, int] | None:
+        try:
+            return measure(case.cmd, env, out, log_path(case, out), limit)
+        except Overtime:
+            case.note = f"stopped: a run took over {limit:g} s (2 x --max-seconds)"
+            case.first = limit  # bigger inputs of this tool are then skipped
+            log(f"  {case.tool} on {case.target}: {case.note}")
+            return None
+
     short: list[Case] = []
     known: list[Case] = []
     for case in cases:
@@ -329,22 +360,31 @@ def run_cases(cases: list[Case], env: dict[str, str], out: Path, args: argparse.
         known.append(case)
         if guess is None or guess < 2 * SHORT:
             # Warm-up run (file cache, first-run effects), not counted; it sorts the case.
-            case.first = measure(case.cmd, env, out, log_path(case, out))[0]
+            warm = once(case)
+            if warm is None:
+                continue
+            case.first = warm[0]
             if case.first < SHORT:
                 short.append(case)
                 continue
         spent = 0.0
         for _ in range(case.runs):
-            record(case, measure(case.cmd, env, out, log_path(case, out)))
+            result = once(case)
+            if result is None:
+                break
+            record(case, result)
             case.first = case.first or case.times[0]
             spent += case.times[-1]
             if spent > args.case_seconds:
                 break
-        log_case(case)
+        if case.times:
+            log_case(case)
     log(f"  {len(short)} short cases, interleaved")
     for _ in range(args.runs * SHORT_FACTOR):
         for case in short:
-            record(case, measure(case.cmd, env, out, log_path(case, out)))
+            result = once(case)
+            if result is not None:
+                record(case, result)
     for case in short:
         log_case(case)
 
@@ -497,12 +537,15 @@ def package_versions(venv: Path, out: Path) -> list[str]:
 
 
 def machine() -> list[str]:
-    cpu = "unknown"
+    info: dict[str, str] = {}
     with open("/proc/cpuinfo", encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+            key, _, value = line.partition(":")
+            info.setdefault(key.strip(), value.strip())
+    cpu = (
+        f"{info.get('model name', 'unknown')} (family {info.get('cpu family', '?')},"
+        f" model {info.get('model', '?')}, {float(info.get('cpu MHz', 0)):.0f} MHz)"
+    )
     mem = "unknown"
     with open("/proc/meminfo", encoding="utf-8") as fh:
         for line in fh:
@@ -605,7 +648,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--max-seconds",
         type=float,
         default=None,
-        help="skip a peer whose run is estimated longer (default 60; 15 with --quick)",
+        help="skip a case whose run is estimated longer, stop a run after 2 x this"
+        " (default 60; 15 with --quick)",
     )
     parser.add_argument(
         "--case-seconds",

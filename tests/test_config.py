@@ -387,3 +387,66 @@ def test_a_configuration_file_imports_pydantic_only_then(tmp_path: Path) -> None
     (tmp_path / ".tracker-lint.toml").write_text('ignore = ["TL4"]\n')
     shutil.copy(STALE, tmp_path / "t.md")
     assert run_cli("t.md", cwd=tmp_path).stdout == "All checks passed.\n"
+
+
+def test_severity_keys_are_case_insensitive(project: Path) -> None:
+    shutil.copy(FIXTURES / "duplicate-items.md", project / "docs" / "TRACKER.md")
+    (project / ".tracker-lint.toml").write_text('[severity]\ntl104 = "error"\n')
+    assert run_cli("docs/TRACKER.md", cwd=project).returncode == 1
+
+
+def test_config_command_with_every_rule_ignored(project: Path) -> None:
+    (project / ".tracker-lint.toml").write_text('ignore = ["TL"]\n')
+    data = json.loads(run_cli("config", "docs/TRACKER.md", cwd=project).stdout)
+    assert data["select"] == []
+
+
+def test_report_and_badge_read_the_configuration(tmp_path: Path) -> None:
+    doc = (
+        "| # | Episode Title | Research | Script | Code | Review | QA | Status |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 1 | A | ✅ | ✅ | ✅ | ✅ | ✅ | **COMPLETE** |\n"
+        "| 2 | B | ✅ | ⏳ | ⏳ | ⏳ | ⏳ | **IN PROGRESS** |\n"
+    )
+    (tmp_path / "T.md").write_text(doc, encoding="utf-8")
+    config = str(EXAMPLES / "podcast-tracker.toml")
+    report = run_cli("report", "--config", config, "--format", "json", "T.md", cwd=tmp_path)
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout)["overall"]["percent"] == 50.0
+    shutil.copy(EXAMPLES / "podcast-tracker.toml", tmp_path / ".tracker-lint.toml")
+    badge = run_cli("badge", "T.md", "-o", "-", cwd=tmp_path)
+    assert badge.returncode == 0
+    assert ">50.0%<" in badge.stdout
+
+
+def test_written_source_integer_format_and_ignored_labels(tmp_path: Path) -> None:
+    (tmp_path / ".tracker-lint.toml").write_text(
+        """
+[profile]
+[profile.columns]
+status = "State"
+[[profile.statuses]]
+id = "done"
+words = ["done"]
+progress = "done"
+[[profile.statuses]]
+id = "open"
+words = ["open"]
+[profile.totals]
+kind = "table"
+unknown-labels = "ignore"
+items = [
+    { label = "Done", count = ["done"], source = "written", format = "integer" },
+    { label = "Share done", count = ["done"], of = "all", format = "percent" },
+]
+""",
+        encoding="utf-8",
+    )
+    doc = (
+        "| Metric | Value |\n|---|---|\n| Done | 2 |\n| Share done | 50.0 |\n| Coffee | 12 |\n\n"
+        "| Task | State |\n|---|---|\n| a | done |\n| b | open |\n| c | open |\n"
+    )
+    (tmp_path / "T.md").write_text(doc, encoding="utf-8")
+    result = lint_json("T.md", cwd=tmp_path)
+    found = [(d["line"], d["code"], d["fix"]["replacement"]) for d in json.loads(result.stdout)]
+    assert found == [(3, "TL401", "1"), (4, "TL401", "33.3")]

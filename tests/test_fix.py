@@ -258,15 +258,23 @@ def test_cli_reports_a_file_changed_underneath(
     assert f"error: {path}: changed on disk while being fixed; not overwritten" in err
 
 
-def test_read_only_file_is_reported_not_fixed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from tracker_lint.cli import check as cli
-
+def test_read_only_file_is_reported_not_fixed_even_as_root(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     shutil.copy(STALE, path)
+    path.chmod(0o444)
     before = path.read_bytes()
-    monkeypatch.setattr(os, "access", lambda *a, **k: False)  # root can write anything
-    assert cli.main(["--fix", str(path)]) == 2
+    result = run_cli("--fix", str(path))
+    assert result.returncode == 2
+    assert f"error: {path}: is read-only; not fixed" in result.stderr
+    assert result.stdout.count("TL401") == 3  # what the file still says
     assert path.read_bytes() == before
-    assert "is read-only; not fixed" in capsys.readouterr().err
+
+
+def test_diff_splits_lines_only_at_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    text = STALE.read_text(encoding="utf-8").replace("# Learning", "# Form\x0cfeed\u2028Learning")
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("--diff", str(path))
+    assert result.returncode == 1
+    assert "No newline at end of file" not in result.stdout
+    assert len([line for line in result.stdout.splitlines() if line.startswith("+- ")]) == 3

@@ -79,3 +79,76 @@ def test_front_matter_is_not_a_heading_or_table() -> None:
 def test_a_pipe_line_in_a_paragraph_is_not_a_table_without_delimiter_row() -> None:
     text = "| Page | Module | Exam | Status |\n| A | ✅ | ⬜ | ✅ |\n"
     assert lint(text, SETTINGS) == []
+
+
+# --- the table rule recognises exactly what markdown-it's own GFM table rule does ---------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    [
+        "|",
+        " | ",
+        "|---|",
+        ":--",
+        "--:",
+        "-",
+        " ",
+        "\t",
+        "\u00a0",
+        "a",
+        "✅",
+        "\\|",
+        "`",
+        "> ",
+        "- ",
+        "    ",
+        "```",
+        "#",
+        "**",
+        "\n",
+        "\n",
+        "\n",
+        "| a | b |\n|---|---|\n",
+        "| 1 | 2 |\n",
+    ]
+)
+
+
+def _stock_tables(text: str) -> list[tuple[int, int, list[list[str]]]]:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"maxNesting": 200}).enable("table")
+    md.core.ruler.disable(["inline", "text_join"])
+    tables, rows, cells = [], [], None
+    for tok in md.parse(text):
+        if tok.type == "table_open":
+            rows, start = [], tok.map
+        elif tok.type == "tr_open":
+            cells = []
+        elif tok.type == "inline" and cells is not None:
+            cells.append(tok.content)
+        elif tok.type == "tr_close":
+            rows.append(cells)
+            cells = None
+        elif tok.type == "table_close":
+            assert start is not None
+            tables.append((start[0], start[1], rows))
+    return tables
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_tables_match_markdown_it(text: str) -> None:
+    from tracker_lint.parse import parse
+
+    ours = []
+    for table in parse(text).tables:
+        rows = [table.header, *table.rows]
+        width = len(table.header.cells)
+        cells = [
+            ([c.text.replace("\\|", "|") for c in r.cells] + [""] * width)[:width] for r in rows
+        ]
+        ours.append((table.header.line, table.end_line, cells))
+    assert ours == _stock_tables(text)

@@ -436,7 +436,9 @@ def test_fixing_changes_nothing_outside_the_fix_spans(text: str, unsafe: bool) -
     assert final.startswith(BOM) == text.startswith(BOM)
 
 
-NUMBER = re.compile(r"(?P<int>-?\d[\d,]*)(?:\.(?P<dec>\d*))?(?P<pct>%?)")  # a negative total is fixed too
+NUMBER = re.compile(
+    r"(?P<int>-?\d[\d,]*)(?:\.(?P<dec>\d*))?(?P<pct>%?)"
+)  # a negative total is fixed too
 
 
 @given(trackers())

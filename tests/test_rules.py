@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,34 @@ def test_quick_stats_is_the_first_list_after_the_heading_only() -> None:
 
 def test_legend_absent_means_no_legend_check() -> None:
     assert positions(doc("| A | ✅ | ✅ | 🔍 | 2025-01-01 |")) == []
+
+
+def test_decimal_comma_percentages_are_read_and_fixed_as_written() -> None:
+    from tracker_lint import fix_text
+
+    rows = ["| A | ✅ | ✅ | ✅ | 2025-01-01 |"] + [f"| R{i} | ⬜ | ⬜ | ⬜ | |" for i in range(6)]
+    text = "## Quick Stats\n\n- Completion: 16,7%\n- Completed: 1,0\n\n" + doc(*rows)
+    assert positions(text) == [(3, 15, "TL401")]
+    assert "- Completion: 14,3%\n- Completed: 1,0\n" in fix_text(text, NO_TL402).text
+
+
+def test_single_asterisk_labels() -> None:
+    text = "## Quick Stats\n\n- *Total Pages*: 5\n- _Completed:_ 0\n\n" + doc(
+        "| A | ⬜ | ⬜ | ⬜ | |"
+    )
+    assert positions(text) == [(3, 18, "TL401")]
+
+
+def test_symbols_with_a_zero_width_joiner(tmp_path: Path) -> None:
+    from tracker_lint.config import from_data
+
+    config = from_data(
+        {"profile": {"columns": {"status": "Status"}, "statuses": [
+            {"id": "coding", "symbol": "👨\u200d💻", "label": "Coding"},
+            {"id": "done", "symbol": "✅", "label": "Done", "progress": "done"},
+        ]}},
+        "x.toml", None, tmp_path,
+    )  # fmt: skip
+    settings = config.settings(NO_TL402, None)
+    text = "| Page | Status |\n|---|---|\n| A | 👨\u200d💻 Coding |\n| B | 👨💻 |\n"
+    assert lint(text, settings) == []

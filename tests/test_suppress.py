@@ -140,3 +140,46 @@ def test_comment_line_between_stats_bullets_is_reported() -> None:
 def test_comment_after_a_table_and_a_blank_line_is_fine() -> None:
     text = doc(OK_ROW.replace("B", "C")) + "\n<!-- note -->\n"
     assert positions(text) == []
+
+
+def test_disable_next_line_silences_the_line_after_it() -> None:
+    text = "## Quick Stats\n\n<!-- tracker-lint-disable-next-line TL401 -->\n- Total Pages: 9\n\n"
+    text += TABLE + OK_ROW + "\n"
+    # The comment line before the first bullet does not split the list (it precedes it).
+    assert positions(text) == []
+
+
+def test_partial_enable_reenables_only_the_codes_it_names() -> None:
+    numbered = "| # | P | Module | Exam | Status |\n|---|---|---|---|---|\n"
+    first = numbered + "| 1 | a | ⬜ | ⬜ | ⬜ |\n| 3 | a | ⬜ | ⬜ | ⬜ |\n"
+    second = numbered + "| 1 | b | ⬜ | ⬜ | ⬜ |\n| 9 | b | ⬜ | ⬜ | ⬜ |\n"
+    for disable in ("TL104 TL105", ""):
+        text = (
+            "## Quick Stats\n\n- Total Pages: 4\n\n"
+            f"<!-- tracker-lint-disable {disable} -->\n{first}\n"
+            f"<!-- tracker-lint-enable TL105 -->\n\n{second}"
+        )
+        # TL104 (line 9) and TL105 (line 9) of the first table stay off; TL105 is back
+        # for the second table, and the second table's duplicate "b" is still off.
+        assert positions(text) == [(16, 3, "TL105")], disable
+
+
+def test_tl901_can_be_silenced_by_naming_it_but_not_by_a_blanket_directive() -> None:
+    stale = "| B | ⬜ <!-- tracker-lint-disable-line TL201 --> | ⬜ | ⬜ | |"
+    text = STATS.replace("2", "1") + TABLE + stale + "\n"
+    assert [c for *_, c in positions(text)] == ["TL901"]
+    assert positions(text + "\n<!-- tracker-lint-disable-file TL901 -->\n") == []
+    blanket = "| B | ⬜ <!-- tracker-lint-disable-line --> | ⬜ | ⬜ | |"
+    assert [c for *_, c in positions(STATS.replace("2", "1") + TABLE + blanket + "\n")] == ["TL901"]
+
+
+def test_comments_in_date_and_number_cells_are_not_part_of_the_value() -> None:
+    text = (
+        "## Quick Stats\n\n- Total Pages: 3\n\n"
+        "| # | P | Module | Exam | Status | Last Updated |\n|---|---|---|---|---|---|\n"
+        "| 1 | a | ✅ | ✅ | ✅ | 2099-01-01 <!-- tracker-lint-disable-line TL303 --> |\n"
+        "| 3 <!-- tracker-lint-disable-line TL105 --> | b | ⬜ | ⬜ | ⬜ | |\n"
+        "| 4 | c | ⬜ | ⬜ | ⬜ | |\n"
+    )
+    assert positions(text) == []
+    assert fix_text(text, SETTINGS).text == text

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Emoji presentation/text selectors, zero-width joiner and skin-tone modifiers
-# change how a symbol looks, never what it means.
-_INVISIBLE = dict.fromkeys(map(ord, "\ufe0e\ufe0f\u200d"), None)
+# Emoji presentation/text selectors and the zero-width joiner change how a
+# symbol looks, never what it means.
+INVISIBLE = "\ufe0e\ufe0f\u200d"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE), None)
+EMPHASIS = "*_ "  # what surrounds a bold or italic word in a cell or label
+DIRECTIVE_MARKER = "tracker-lint-"  # in every suppression comment (see suppress.py)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _EMPHASIS = str.maketrans("", "", "*_`~")
 
@@ -44,3 +47,8 @@ def label_key(text: str) -> str:
 def quoted(text: str, limit: int = 60) -> str:
     """Cell text as a message quotes it: whole when short, else cut with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def cell_value(text: str) -> str:
+    """A cell's value: its text without HTML comments (suppression directives)."""
+    return strip_comments(text).strip() if "<!--" in text else text

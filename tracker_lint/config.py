@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from tracker_lint.engine import Settings
-from tracker_lint.errors import ConfigError
+from tracker_lint.errors import CONFIG_NAME, PYPROJECT, ConfigError
 from tracker_lint.findings import Severity
 from tracker_lint.profile import (
     ALL,
@@ -44,9 +44,6 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-CONFIG_NAME = ".tracker-lint.toml"
-PYPROJECT = "pyproject.toml"
 
 
 def _kebab(name: str) -> str:
@@ -207,7 +204,7 @@ class Config:
                 if _matches(relative, [pattern]):
                     ignored.extend(codes)
         selected = selection.resolve(extra_ignore=ignored)
-        severity = {code: Severity(level) for code, level in self.model.severity.items()}
+        severity = {code.upper(): Severity(level) for code, level in self.model.severity.items()}
         force = relative is not None and bool(self.model.include)
         return replace(base, profile=self.profile, select=selected, severity=severity, force=force)
 
@@ -435,7 +432,7 @@ def dump(config: Config, settings: Settings) -> dict[str, Any]:
     )
     return {
         "config-file": str(config.path) if config.path else None,
-        "select": sorted(settings.select or RULES),
+        "select": sorted(RULES if settings.select is None else settings.select),
         "severity": {
             code: (settings.severity.get(code) or rule.severity).value
             for code, rule in RULES.items()

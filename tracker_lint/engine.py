@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from tracker_lint._text import DIRECTIVE_MARKER
 from tracker_lint.findings import Finding, Fix, Problem, Severity
 from tracker_lint.model import Tracker, build_tracker
 from tracker_lint.parse import Document, parse
@@ -13,7 +15,6 @@ from tracker_lint.profile import Profile, default_profile
 from tracker_lint.rules import RULES, Context, Rule
 
 MAX_FIX_PASSES = 10
-DIRECTIVE_MARKER = "tracker-lint-"  # every suppression comment has it (see suppress.py)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,12 @@ def analyse(text: str, settings: Settings) -> Tracker | None:
     return tracker if tracker.is_tracker else None
 
 
+@lru_cache(maxsize=8)
+def _base_tracker(text: str, profile: Profile) -> Tracker:
+    """The tracker at the base revision: parsed once, however many fix passes use it."""
+    return build_tracker(parse(text), profile)
+
+
 def lint(text: str, settings: Settings | None = None) -> list[Finding]:
     """All findings for a document, sorted by position. Empty for a non-tracker."""
     settings = settings or Settings()
@@ -81,7 +88,7 @@ def lint(text: str, settings: Settings | None = None) -> list[Finding]:
         return []
     base = None
     if settings.base_text is not None:
-        base = build_tracker(parse(settings.base_text), settings.profile)
+        base = _base_tracker(settings.base_text, settings.profile)
     ctx = Context(today=settings.today, base=base)
     rules = settings.active_rules()
     findings = [
@@ -108,10 +115,12 @@ def _apply_suppressions(
     unused_rule = RULES["TL901"]
     if unused_rule in rules:
         active = frozenset(r.code for r in rules)
-        findings.extend(
+        stale = [
             stamp(unused_rule, problem, tracker.doc, settings)
             for problem in suppress.unused(tracker.doc, directives, frozenset(RULES), active)
-        )
+        ]
+        # A directive naming TL901 may silence it, like any rule.
+        findings.extend(suppress.apply(stale, directives, explicit=True))
     return findings
 
 

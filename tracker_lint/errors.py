@@ -1,6 +1,14 @@
-"""Errors that cross from the core to the command line (kept free of costly imports)."""
+"""Configuration file names and errors, shared by the core and the command line.
+
+Kept free of costly imports: the command line looks for configuration files
+with these names before it decides to import pydantic.
+"""
 
 from __future__ import annotations
+
+CONFIG_NAME = ".tracker-lint.toml"
+PYPROJECT = "pyproject.toml"
+TOOL_TABLE = "tool.tracker-lint"
 
 
 class ConfigError(Exception):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker_lint._text import canonical_symbol, label_key, name_key, strip_comments
+from tracker_lint._text import (
+    EMPHASIS,
+    INVISIBLE,
+    canonical_symbol,
+    label_key,
+    name_key,
+    strip_comments,
+)
 from tracker_lint.parse import Cell, Document, ListItem, Row, Table
 from tracker_lint.profile import Profile, StatusDef
 from tracker_lint.totals import StatEntry, TotalsSection, find_totals, list_under
-
-_INVISIBLE = "\ufe0e\ufe0f"
-_EMPHASIS_STRIP = "*_ "
 
 
 def match_symbol(raw: str, symbol: str, at: int = 0) -> int | None:
@@ -23,14 +27,14 @@ def match_symbol(raw: str, symbol: str, at: int = 0) -> int | None:
         if i >= len(raw):
             return None
         ch = raw[i]
-        if ch in _INVISIBLE:
+        if ch in INVISIBLE:
             i += 1
             continue
         if ch != symbol[j]:
             return None
         i += 1
         j += 1
-    while i < len(raw) and raw[i] in _INVISIBLE:
+    while i < len(raw) and raw[i] in INVISIBLE:
         i += 1
     return i
 
@@ -131,7 +135,8 @@ class Tracker:
         return [row for table in self.tables for row in table.rows]
 
 
-def _column_index(keys: list[str], name: str | None) -> int | None:
+def column_index(keys: list[str], name: str | None) -> int | None:
+    """Index of the column named ``name`` among header keys (see ``name_key``)."""
     if name is None:
         return None
     key = name_key(name)
@@ -152,7 +157,7 @@ def parse_status(cell: Cell, profile: Profile) -> StatusCell:
             return StatusCell(cell, status, label, start, start + len(label))
     words = profile.status_words
     if words:
-        key = label_key(strip_comments(raw).strip(_EMPHASIS_STRIP))
+        key = label_key(strip_comments(raw).strip(EMPHASIS))
         if key in words:
             return StatusCell(cell, words[key], "", cell.end, cell.end, by_word=True)
     return StatusCell(cell, None, "", cell.end, cell.end)
@@ -169,12 +174,12 @@ def stage_state(cell: Cell, profile: Profile) -> str | None:
 
 def _track_table(table: Table, profile: Profile) -> TrackedTable | None:
     keys = [name_key(c.text) for c in table.header.cells]
-    if any(_column_index(keys, name) is None for name in profile.required_columns):
+    if any(column_index(keys, name) is None for name in profile.required_columns):
         return None
     stage_columns = [keys.index(name_key(name)) for name in profile.stage_columns]
     status = keys.index(name_key(profile.status_column))
-    number = _column_index(keys, profile.number_column)
-    item = _column_index(keys, profile.item_column)
+    number = column_index(keys, profile.number_column)
+    item = column_index(keys, profile.item_column)
     if item is None and profile.item_column is None:
         item = next((i for i, k in enumerate(keys) if i != number), None)
     tracked = TrackedTable(
@@ -184,7 +189,7 @@ def _track_table(table: Table, profile: Profile) -> TrackedTable | None:
         status,
         item,
         number,
-        _column_index(keys, profile.date_column),
+        column_index(keys, profile.date_column),
         [],
     )
     derive = bool(profile.derive)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from tracker_lint._text import cell_value
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
@@ -29,7 +31,12 @@ if TYPE_CHECKING:
 BOM = "\ufeff"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADER_LINE = re.compile(r"^:?-+:?$")
-_SPACE = " \t"
+_SPACE = " \t"  # what markdown-it calls a space in the delimiter row
+# What a cell or a row is trimmed of: markdown-it's own set (its mdTrim), set in
+# parser() from the installed version; None (Python's whitespace) until then.
+_trim: list[str | None] = [None]
+# markdown-it stops a table that would make it invent more empty cells than this.
+MAX_AUTOCOMPLETED_CELLS = 0x10000
 _DELIMITER_CHARS = frozenset("|-: \t")
 
 
@@ -38,6 +45,11 @@ class Cell:
     text: str  # raw text, trimmed; escapes such as ``\|`` kept as written
     start: int
     end: int
+
+    @property
+    def value(self) -> str:
+        """The text without HTML comments: what the cell says."""
+        return cell_value(self.text)
 
 
 @dataclass(slots=True)
@@ -164,11 +176,12 @@ def split_cells(text: str, base: int) -> list[Cell]:
     if bounds and bounds[-1][0] == bounds[-1][1]:
         bounds.pop()
     cells = []
+    trim = _trim[0]
     for a, b in bounds:
         raw = text[a:b]
-        stripped = raw.strip(_SPACE)
+        stripped = raw.strip(trim)
         if stripped:
-            lead = len(raw) - len(raw.lstrip(_SPACE))
+            lead = len(raw) - len(raw.lstrip(trim))
             a += lead
             b = a + len(stripped)
         cells.append(Cell(stripped, base + a, base + b))
@@ -178,8 +191,9 @@ def split_cells(text: str, base: int) -> list[Cell]:
 def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """GFM table recognition (as markdown-it's ``table`` rule), one token per table.
 
-    The token's ``meta["rows"]`` holds ``(line, start, end)`` of the header and
-    each body row in the normalised source; the delimiter row is left out.
+    The token's ``meta["rows"]`` holds the header and body :class:`Row` objects
+    (not the delimiter row), made by ``state.env["row"]`` from a row's line and
+    its span in the normalised source.
     """
     if start_line + 2 > end_line:
         return False
@@ -206,8 +220,9 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
         return False
     columns = delimiter.split("|")
     aligns = 0
+    trim = _trim[0]
     for i, col in enumerate(columns):
-        t = col.strip(_SPACE)
+        t = col.strip(trim)
         if not t:
             if i in (0, len(columns) - 1):
                 continue
@@ -216,11 +231,12 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
             return False
         aligns += 1
 
-    header_start = state.bMarks[start_line] + state.tShift[start_line]
-    header_text = src[header_start : state.eMarks[start_line]]
-    if "|" not in header_text.strip(_SPACE) or state.is_code_block(start_line):
+    begin, end = _trimmed(
+        src, state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    )
+    if "|" not in src[begin:end] or state.is_code_block(start_line):
         return False
-    if len(split_cells(header_text.rstrip(_SPACE), 0)) != aligns or aligns == 0:
+    if len(split_cells(src[begin:end], 0)) != aligns or aligns == 0:
         return False
     if silent:
         return True
@@ -228,21 +244,23 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     old_parent = state.parentType
     state.parentType = "table"
     terminators = state.md.block.ruler.getRules("blockquote")
-    header_end = header_start + len(header_text.rstrip(_SPACE))
-    rows = [(start_line, header_start, header_end)]
+    make_row = state.env["row"]
+    rows = [make_row(start_line, begin, end)]
+    autocompleted = 0
     line = start_line + 2
     while line < end_line:
         if state.sCount[line] < state.blkIndent:
             break
         if any(rule(state, line, end_line, True) for rule in terminators):
             break
-        begin = state.bMarks[line] + state.tShift[line]
-        end = state.eMarks[line]
-        while end > begin and src[end - 1] in _SPACE:
-            end -= 1
+        begin, end = _trimmed(src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
         if begin >= end or state.is_code_block(line):
             break
-        rows.append((line, begin, end))
+        row = make_row(line, begin, end)
+        autocompleted += aligns - len(row.cells)
+        if autocompleted > MAX_AUTOCOMPLETED_CELLS:
+            break
+        rows.append(row)
         line += 1
     token = state.push("tracker_table", "table", 0)
     token.map = [start_line, line]
@@ -252,11 +270,23 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     return True
 
 
+def _trimmed(src: str, begin: int, end: int) -> tuple[int, int]:
+    """The span of ``src[begin:end]`` without surrounding whitespace (markdown-it's mdTrim)."""
+    text = src[begin:end]
+    trim = _trim[0]
+    stripped = text.lstrip(trim)
+    begin += len(text) - len(stripped)
+    return begin, begin + len(stripped.rstrip(trim))
+
+
 @cache
 def parser() -> MarkdownIt:
     """The one MarkdownIt instance: CommonMark + GFM tables + front matter, block level only."""
     from markdown_it import MarkdownIt
+    from markdown_it.common import utils
     from mdit_py_plugins.front_matter import front_matter_plugin
+
+    _trim[0] = getattr(utils, "MD_TRIM_CHARS", None)
 
     md = MarkdownIt("commonmark", {"maxNesting": 200})
     md.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
@@ -278,7 +308,11 @@ def parse(text: str) -> Document:
     def line_offset(line: int, column: int) -> int:
         return line_starts[line] + column + (shift if line == 0 else 0)
 
-    tokens = parser().parse(norm)
+    def make_row(line: int, begin: int, end: int) -> Row:
+        base = line_offset(line, begin - norm_starts[line])
+        return Row(line, base, base + (end - begin), split_cells(norm[begin:end], base))
+
+    tokens = parser().parse(norm, {"row": make_row})
     heading: Heading | None = None
     list_depth = 0
     heading_depth = 0  # list depth of the last heading: a list directly under it is recorded
@@ -291,13 +325,7 @@ def parse(text: str) -> Document:
         kind = tok.type
         if kind == "tracker_table":
             assert tok.map is not None
-            rows = []
-            for line, begin, end in tok.meta["rows"]:
-                base = line_offset(line, begin - norm_starts[line])
-                start = base
-                rows.append(
-                    Row(line, start, start + (end - begin), split_cells(norm[begin:end], base))
-                )
+            rows = tok.meta["rows"]
             doc.blocks.append(Table(rows[0], rows[1:], heading, tok.map[1]))
         elif kind == "heading_open" and tok.map is not None:
             content = tokens[i + 1].content if i + 1 < n else ""

@@ -19,12 +19,13 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Literal
 
 from tracker_lint.model import TrackedRow, Tracker
 from tracker_lint.profile import Profile, StatusDef
 from tracker_lint.rules.dates import parse_date
+from tracker_lint.rules.stats import percent as stats_percent
 
 SCHEMA_VERSION = 1
 DEFAULT_WEEKS = 8
@@ -107,7 +108,7 @@ class Report:
     @property
     def window_start(self) -> date:
         """The first day of the window: the window is ``window_start`` .. ``today``."""
-        return self.today - timedelta(days=7 * self.weeks - 1)
+        return window_start(self.today, self.weeks)
 
     def history_note(self) -> str | None:
         """Why there is no forecast, in plain words; None when there is one (or nothing is left)."""
@@ -123,11 +124,14 @@ class Report:
         )
 
 
+def window_start(today: date, weeks: int) -> date:
+    """The first day of a window of ``weeks`` weeks ending ``today`` (never before year 1)."""
+    return today - timedelta(days=min(7 * weeks - 1, (today - date.min).days))
+
+
 def percent(numerator: int, denominator: int) -> Decimal:
-    if denominator == 0:
-        return Decimal("0.0")
-    value = Decimal(numerator * 100) / Decimal(denominator)
-    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    """Percent complete with one decimal, rounded as the totals are (see rules.stats)."""
+    return Decimal(stats_percent(numerator, denominator, 1))
 
 
 def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
@@ -166,7 +170,7 @@ def _row_date(row: TrackedRow) -> date | None:
     if row.malformed:
         return None
     cell = row.cell(row.table.date)
-    return parse_date(cell.text) if cell is not None else None
+    return parse_date(cell.value) if cell is not None else None
 
 
 def build_report(
@@ -183,7 +187,7 @@ def build_report(
     for table in tracker.tables:
         by_section.setdefault(table.section.strip() or NO_HEADING, []).extend(table.rows)
     rows = tracker.rows
-    start = today - timedelta(days=7 * weeks - 1)
+    start = window_start(today, weeks)
 
     def in_window(row: TrackedRow) -> bool:
         when = _row_date(row)

@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tracker_lint._text import DIRECTIVE_MARKER
 from tracker_lint.findings import Finding, Fix, Problem
 from tracker_lint.parse import Document
 
-MARKER = "tracker-lint-"
 _DIRECTIVE = re.compile(
     r"<!--\s*tracker-lint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?P<codes>(?:[\s,]+[A-Za-z][\w-]*)*)[\s,]*-->"
@@ -50,13 +50,24 @@ class Directive:
     first: int = 0  # 0-based lines covered, [first, last)
     last: int = 0
     text: str = ""
+    # For ``disable``: where each code's range ends (an ``enable`` naming it, or
+    # a bare ``enable``), and the later ``enable`` lines that re-enable single
+    # codes inside a code-less ``disable``.
+    ends: dict[str, int] = field(default_factory=dict)
+    reenabled: list[tuple[int, str]] = field(default_factory=list)
 
-    def covers(self, line: int, code: str) -> Code | None:
+    def covers(self, line: int, code: str, *, explicit: bool = False) -> Code | None:
+        """The code of this directive that silences ``code`` on ``line``, if any; with
+        ``explicit``, only a directive naming the code does (not a code-less one)."""
         if not self.first <= line < self.last:
             return None
         for c in self.codes:
-            if c.code in ("", code):
-                return c
+            wanted = (code,) if explicit else ("", code)
+            if c.code not in wanted or line >= self.ends.get(c.code, self.last):
+                continue
+            if c.code == "" and any(at <= line and what == code for at, what in self.reenabled):
+                continue
+            return c
         return None
 
 
@@ -74,12 +85,12 @@ def _in_code_span(line: str, index: int) -> bool:
 
 def find(doc: Document) -> Suppressions:
     """Every directive of the document, with the lines it covers."""
-    if MARKER not in doc.text:
+    if DIRECTIVE_MARKER not in doc.text:
         return Suppressions()
     directives: list[Directive] = []
     for line_no in range(len(doc.line_starts)):
         line = doc.line_text(line_no)
-        if MARKER not in line or doc.in_verbatim(line_no):
+        if DIRECTIVE_MARKER not in line or doc.in_verbatim(line_no):
             continue
         for match in _DIRECTIVE.finditer(line):
             if _in_code_span(line, match.start()):
@@ -119,24 +130,33 @@ def _resolve_ranges(directives: Sequence[Directive], line_count: int) -> None:
             d.first, d.last = 0, line_count
         elif d.kind == "disable":
             d.first, d.last = d.line, line_count
-            wanted = {c.code for c in d.codes}
-            for later in directives:
-                if later.kind == "enable" and later.line > d.line:
-                    enabled = {c.code for c in later.codes}
-                    if "" in enabled or wanted <= enabled:
-                        d.last = later.line
+            enables = [e for e in directives if e.kind == "enable" and e.line > d.line]
+            for c in d.codes:
+                for e in enables:
+                    enabled = {x.code for x in e.codes}
+                    if "" in enabled or c.code in enabled:
+                        d.ends[c.code] = e.line
                         break
+                    if c.code == "":
+                        d.reenabled.extend((e.line, x.code) for x in e.codes)
 
 
-def apply(findings: Iterable[Finding], suppressions: Suppressions) -> list[Finding]:
-    """The findings no directive covers; marks the directive codes that were used."""
+def apply(
+    findings: Iterable[Finding], suppressions: Suppressions, *, explicit: bool = False
+) -> list[Finding]:
+    """The findings no directive covers; marks the directive codes that were used.
+
+    With ``explicit``, only directives that name a finding's code cover it: a
+    code-less directive never hides its own unused-suppression finding."""
     if not suppressions:
         return list(findings)
     active = [d for d in suppressions.directives if d.kind != "enable"]
     kept = []
     for finding in findings:
         line = finding.line - 1
-        covering = [c for d in active if (c := d.covers(line, finding.code)) is not None]
+        covering = [
+            c for d in active if (c := d.covers(line, finding.code, explicit=explicit)) is not None
+        ]
         for code in covering:
             code.used = True
         if not covering:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from tracker_lint._text import name_key
+from tracker_lint._text import EMPHASIS, name_key
 from tracker_lint.parse import BulletList, Cell, Document, Heading, ListItem, Row, Table
 from tracker_lint.profile import Total, Totals
 
@@ -19,13 +19,17 @@ Role = Literal["count", "of", "percent", "target-percent"]
 
 # `**Label**: rest`, `**Label:** rest`, `__Label__: rest` or `Label: rest`
 _LABEL = re.compile(
-    r"^(?:(?P<q>\*\*|__)(?P<a>.+?)(?P=q)\s*:|(?P<r>\*\*|__)(?P<b>.+?):(?P=r)|(?P<c>[^:*_][^:]*?):)"
+    r"^(?:(?P<q>\*\*|__|\*|_)(?P<a>[^*_].*?)(?P=q)\s*:"
+    r"|(?P<r>\*\*|__|\*|_)(?P<b>[^*_].*?):(?P=r)"
+    r"|(?P<c>[^:*_][^:]*?):)"
 )
 _INT = r"\d{1,3}(?:,\d{3})+|\d+"
-_NUMBER = re.compile(rf"(?<![\w.,-])(?P<n>-?(?:{_INT})(?:\.\d+)?)")
+# A number as people write totals: 55, 1,204, 12.7, -3, or 12,7 (a decimal comma:
+# one or two digits after it; three would be a thousands separator).
+_NUMBER = re.compile(rf"(?<![\w.,-])(?P<n>-?(?:\d+,\d{{1,2}}(?![\d,])|(?:{_INT})(?:\.\d+)?))")
+_DECIMAL_COMMA = re.compile(r"-?\d+,\d{1,2}")
 _FRACTION = re.compile(rf"(?<![\w.,])(?P<n>{_INT})\s*/\s*(?P<d>{_INT})(?![\d.])")
 _PAREN_PERCENT = re.compile(r"\(\s*(?:(?P<p>\d+(?:\.\d+)?)\s*%|(?P<na>N/A))\s*\)", re.IGNORECASE)
-_EMPHASIS = "*_ "
 
 
 @dataclass(slots=True)
@@ -36,12 +40,21 @@ class Number:
     end: int
 
     @property
+    def decimal_comma(self) -> bool:
+        return _DECIMAL_COMMA.fullmatch(self.text) is not None
+
+    @property
     def decimals(self) -> int:
-        return len(self.text.partition(".")[2])
+        return len(self.text.partition("," if self.decimal_comma else ".")[2])
 
     @property
     def value(self) -> str:
-        return self.text.replace(",", "")
+        """The number with ``.`` as the decimal point and no thousands separators."""
+        return self.text.replace(",", ".") if self.decimal_comma else self.text.replace(",", "")
+
+    def written_like(self, value: str) -> str:
+        """``value`` (``12.7``) written with this number's decimal separator."""
+        return value.replace(".", ",") if self.decimal_comma else value
 
 
 @dataclass(slots=True)
@@ -118,10 +131,10 @@ def _from_row(row: Row, columns: dict[str, int], totals: Totals) -> StatEntry:
         return row.cells[index] if index is not None and index < len(row.cells) else None
 
     label_cell = cell(totals.label_column)
-    if label_cell is None or not label_cell.text.strip(_EMPHASIS):
+    if label_cell is None or not label_cell.text.strip(EMPHASIS):
         return StatEntry(row.line, row.start, row.end, None, row.start, row.end, None, None, [])
-    label = label_cell.text.strip(_EMPHASIS)
-    label_start = label_cell.start + len(label_cell.text) - len(label_cell.text.lstrip(_EMPHASIS))
+    label = label_cell.text.strip(EMPHASIS)
+    label_start = label_cell.start + len(label_cell.text) - len(label_cell.text.lstrip(EMPHASIS))
     total, group = totals.find(label)
     entry = StatEntry(
         row.line, row.start, row.end, label, label_start, label_start + len(label),

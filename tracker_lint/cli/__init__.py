@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 COMMANDS = {
     "check": "tracker_lint.cli.check",
@@ -21,7 +22,28 @@ COMMANDS = {
 }
 
 
+def today_arg(value: str) -> date:
+    """``--today YYYY-MM-DD``, for argparse."""
+    import argparse
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _reconfigure_streams() -> None:
+    """Never fail on output: a file name that is not UTF-8 goes out as its own bytes,
+    and a terminal that cannot show ✅ gets an escape instead of a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None:
+            reconfigure(errors="surrogateescape" if encoding == "utf8" else "backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _reconfigure_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     module = "tracker_lint.cli.check"
     if args and args[0] in COMMANDS:

@@ -11,6 +11,7 @@ from tracker_lint.badge import DEFAULT_LABEL, badge_value, progress_badge
 from tracker_lint.cli.files import ReadError
 from tracker_lint.cli.report import load_tracker
 from tracker_lint.engine import Settings
+from tracker_lint.errors import ConfigError
 from tracker_lint.report import overall_progress
 
 
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.svg",
         help="where to write the badge; - writes it to standard output",
     )
+    parser.add_argument("--config", metavar="FILE", help="use this configuration file")
     parser.add_argument(
         "--label", default=DEFAULT_LABEL, help=f"the badge's left text (default: {DEFAULT_LABEL})"
     )
@@ -40,9 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        tracker = load_tracker(args.path, Settings())
+        tracker = load_tracker(args.path, Settings(), args.config)
     except ReadError as e:
         print(f"error: {e}", file=sys.stderr)
+        return 2
+    except ConfigError as e:
+        for line in e.lines:
+            print(f"error: {line}", file=sys.stderr)
         return 2
     progress = overall_progress(tracker)
     svg = progress_badge(progress.complete, progress.rows, args.label)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from tracker_lint import __version__
+from tracker_lint.cli import today_arg
 from tracker_lint.cli.configs import Resolver
 from tracker_lint.cli.files import (
     STDIN,
@@ -26,13 +27,6 @@ from tracker_lint.output import FORMATS, FileResult, format_text, render
 from tracker_lint.selection import Selection, split_codes
 
 FORMAT_ENV = "TRACKER_LINT_OUTPUT_FORMAT"
-
-
-def _today(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--today",
-        type=_today,
+        type=today_arg,
         default=None,
         metavar="YYYY-MM-DD",
         help="the date future-date (TL303) compares against (default: today)",
@@ -211,14 +205,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.append(result)
         if fixed.text == source.text:
             if item == STDIN and args.fix and not args.diff:
-                sys.stdout.write(source.text)
+                write_document(source.text)
             continue
         modified = True
         if args.diff:
             result.diff = unified_diff(source.path, source.text, fixed.text)
             result.fixed = 0
         elif item == STDIN:
-            sys.stdout.write(fixed.text)
+            write_document(fixed.text)
         else:
             try:
                 write_atomic(item, source.data, fixed.text.encode("utf-8"))
@@ -251,13 +245,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
 
 
+def write_document(text: str) -> None:
+    """A fixed document on standard output: its exact UTF-8 bytes, whatever the locale."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
 def write_report(path: str, text: str) -> None:
     """Write the report, creating missing parent directories (CI report folders)."""
     from pathlib import Path
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", newline="")
+    target.write_text(text, encoding="utf-8", errors="surrogateescape", newline="")
 
 
 def report(args: argparse.Namespace, results: list[FileResult], *, fixing: bool) -> str:

@@ -15,15 +15,12 @@ from typing import TYPE_CHECKING
 
 from tracker_lint.cli.files import STDIN
 from tracker_lint.engine import Settings
-from tracker_lint.errors import ConfigError
+from tracker_lint.errors import CONFIG_NAME, PYPROJECT, TOOL_TABLE, ConfigError
 from tracker_lint.selection import Selection
 
 if TYPE_CHECKING:
     from tracker_lint.config import Config
 
-CONFIG_NAME = ".tracker-lint.toml"
-PYPROJECT = "pyproject.toml"
-_TOOL_TABLE = "tool.tracker-lint"
 # [tool.tracker-lint], [tool."tracker-lint"] or [tool.tracker-lint.profile] on a line of its own
 _TOOL_HEADER = re.compile(r'^\s*\[\s*tool\s*\.\s*"?tracker-lint"?\s*[\].]', re.MULTILINE)
 
@@ -57,7 +54,7 @@ class Resolver:
 
             self.forced = load(Path(config))
             if self.forced is None:
-                raise ConfigError([f"{config}: has no [{_TOOL_TABLE}] table"])
+                raise ConfigError([f"{config}: has no [{TOOL_TABLE}] table"])
 
     def config_for(self, path: str) -> Config | None:
         if self.forced is not None:

@@ -122,7 +122,8 @@ def write_atomic(path: str, original: bytes, new: bytes) -> None:
     try:
         stat = os.stat(target)
         mode = stat.st_mode & 0o7777
-        if not os.access(target, os.W_OK):
+        # Root may write anything; a file without write bits is read-only all the same.
+        if not mode & 0o222 or not os.access(target, os.W_OK):
             raise WriteError(f"{path}: is read-only; not fixed")
         fd, tmp = tempfile.mkstemp(prefix=".tracker-lint-", suffix=".tmp", dir=directory)
     except OSError as e:
@@ -144,14 +145,19 @@ def write_atomic(path: str, original: bytes, new: bytes) -> None:
         raise WriteError(f"{path}: cannot be written ({e.strerror})") from e
 
 
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split as Markdown splits them: at CR, LF or CRLF only
+    (not at form feeds or U+2028, as ``str.splitlines`` would)."""
+    import re
+
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     import difflib
 
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        _lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
     out = []
     for line in lines:

@@ -5,19 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
+from tracker_lint.cli import today_arg
+from tracker_lint.cli.configs import Resolver
 from tracker_lint.cli.files import ReadError, read_source
 from tracker_lint.engine import Settings, analyse
+from tracker_lint.errors import ConfigError
 from tracker_lint.model import Tracker
 from tracker_lint.report import DEFAULT_WEEKS, RENDERERS, build_report
-
-
-def _today(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+from tracker_lint.selection import Selection
 
 
 def _weeks(value: str) -> int:
@@ -47,11 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--today",
-        type=_today,
+        type=today_arg,
         default=None,
         metavar="YYYY-MM-DD",
         help="the last day of the velocity window (default: today)",
     )
+    parser.add_argument("--config", metavar="FILE", help="use this configuration file")
     parser.add_argument(
         "--format",
         choices=tuple(RENDERERS),
@@ -61,10 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_tracker(path: str, settings: Settings) -> Tracker:
-    """The tracker at ``path``; a ReadError when unreadable or not a tracker."""
+def load_tracker(path: str, settings: Settings, config: str | None = None) -> Tracker:
+    """The tracker at ``path`` read with its configuration (the nearest configuration
+    file, or ``config``); a ReadError when unreadable or not a tracker, a
+    ConfigError for a bad configuration file."""
     source = read_source(path, None)
-    tracker = analyse(source.text, settings)
+    configured = Resolver(settings, config, Selection()).settings(path) or settings
+    tracker = analyse(source.text, replace(configured, force=True))
     if tracker is None:
         raise ReadError(path, "is not a tracker (no tracked table and no totals section)")
     return tracker
@@ -74,9 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     today = args.today or date.today()
     try:
-        tracker = load_tracker(args.path, Settings(today=today))
+        tracker = load_tracker(args.path, Settings(today=today), args.config)
     except ReadError as e:
         print(f"error: {e}", file=sys.stderr)
+        return 2
+    except ConfigError as e:
+        for line in e.lines:
+            print(f"error: {line}", file=sys.stderr)
         return 2
     report = build_report(tracker, today, args.weeks, source=args.path)
     sys.stdout.write(RENDERERS[args.format](report))

@@ -108,10 +108,6 @@ class CommentBreaksStructure(Rule):
             )
 
 
-def _totals_block(tracker: Tracker) -> object:
-    return tracker.totals.block if tracker.totals is not None else None
-
-
 def _continues(doc: Document, block: HtmlBlock) -> bool:
     """Whether the comment sits between two non-blank lines: inside the structure."""
     before, after = block.line - 1, block.end_line

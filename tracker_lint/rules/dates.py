@@ -76,7 +76,7 @@ class MissingDate(Rule):
         profile = tracker.profile
         for row, cell in _dates(tracker):
             counted = row.counted
-            if counted is None or not is_empty_date(cell.text, row):
+            if counted is None or not is_empty_date(cell.value, row):
                 continue
             status = profile.status(counted)
             if status.progress == "none":
@@ -118,7 +118,7 @@ class InvalidDate(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         for row, cell in _dates(tracker):
-            text = cell.text
+            text = cell.value
             if is_empty_date(text, row) or text in row.table.profile.date_accepted:
                 continue
             if parse_date(text) is None:
@@ -158,7 +158,7 @@ class FutureDate(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         for row, cell in _dates(tracker):
-            value = parse_date(cell.text)
+            value = parse_date(cell.value)
             if value is not None and value > ctx.today:
                 yield Problem(
                     cell.start,

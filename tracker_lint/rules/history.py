@@ -47,7 +47,7 @@ def _status_shown(row: TrackedRow) -> str:
 
 def _header(row: TrackedRow, index: int | None) -> str:
     cells = row.table.table.header.cells
-    return cells[index].text if index is not None and index < len(cells) else ""
+    return cells[index].value if index is not None and index < len(cells) else ""
 
 
 def changes(old: TrackedRow, new: TrackedRow) -> list[str]:
@@ -72,7 +72,7 @@ def changes(old: TrackedRow, new: TrackedRow) -> list[str]:
 
 def _date_text(row: TrackedRow) -> str:
     cell = date_cell(row)
-    return "" if cell is None or is_empty_date(cell.text, row) else cell.text
+    return "" if cell is None or is_empty_date(cell.value, row) else cell.value
 
 
 class StaleDate(Rule):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from tracker_lint._text import name_key, quoted
 from tracker_lint.findings import Fix, Problem, Severity
-from tracker_lint.model import TrackedRow, TrackedTable, Tracker
+from tracker_lint.model import TrackedRow, Tracker, column_index
 from tracker_lint.profile import Selector
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.status import status_text
@@ -25,18 +25,12 @@ def _rows(tracker: Tracker, entry: StatEntry) -> list[TrackedRow]:
             in_group = group.value(table.section) == entry.group
             rows.extend(table.rows if in_group else ())
             continue
-        index = _column(table, group.source)
+        index = column_index([name_key(c.text) for c in table.table.header.cells], group.source)
         rows.extend(
             row for row in table.rows
             if (cell := row.cell(index)) is not None and group.value(cell.text) == entry.group
         )  # fmt: skip
     return rows
-
-
-def _column(table: TrackedTable, name: str) -> int | None:
-    key = name_key(name)
-    keys = [name_key(c.text) for c in table.table.header.cells]
-    return keys.index(key) if key in keys else None
 
 
 def count(rows: list[TrackedRow], selector: Selector) -> int:
@@ -68,6 +62,8 @@ def percent(numerator: int, denominator: int, decimals: int) -> str:
 
 def _integer(n: int, written: Number) -> str:
     """A count in the written number's format: ``1,204``, or ``3.0`` when so written."""
+    if written.decimal_comma:
+        return f"{n},{'0' * written.decimals}"
     text = f"{n:,}" if "," in written.text else str(n)
     return f"{text}.{'0' * written.decimals}" if written.decimals else text
 
@@ -86,18 +82,18 @@ def expected(tracker: Tracker, entry: StatEntry) -> list[str]:
         elif number.role == "of":
             result.append(_integer(of, number))
         elif number.role == "target-percent":
-            result.append(percent(n, entry.target or 0, number.decimals))
+            result.append(number.written_like(percent(n, entry.target or 0, number.decimals)))
         elif number.value.upper() == "N/A":
             result.append(number.text if of == 0 else percent(n, of, 0) + "%")
         else:
-            result.append(percent(n, of, number.decimals))
+            result.append(number.written_like(percent(n, of, number.decimals)))
     return result
 
 
 def _same(written: Number, wanted: str) -> bool:
-    if written.value.upper() == "N/A" or wanted.endswith("%"):
-        return written.text == wanted
-    return written.value == wanted.replace(",", "")
+    if written.role in ("count", "of") and written.value.lstrip("-").isdigit():
+        return int(written.value) == int(wanted.replace(",", "").split(".")[0].split(",")[0])
+    return written.text == wanted
 
 
 def describe(tracker: Tracker, rows: list[TrackedRow], selector: Selector) -> str:

@@ -96,7 +96,7 @@ class UnknownProgressSymbol(Rule):
                         continue
                     column = header[index].text
                     cell = stage.cell
-                    if not cell.text:
+                    if not cell.value:
                         message = f"{column} cell is empty; expected one of {allowed}"
                     else:
                         found = leading_symbol(cell.text)
@@ -152,7 +152,7 @@ class UnknownStatusSymbol(Rule):
             if status is None or status.status is not None:
                 continue
             cell = status.cell
-            if not cell.text:
+            if not cell.value:
                 message = f"{column} cell is empty; expected one of {allowed}"
             else:
                 message = f'{column} "{quoted(cell.text)}" does not start with a status ({allowed})'
@@ -202,14 +202,14 @@ class DuplicateItem(Rule):
         seen: dict[str, int] = {}
         for row in tracker.rows:
             cell = row.cell(row.table.item)
-            if cell is None or not cell.text:
+            if cell is None or not cell.value:
                 continue
-            key = " ".join(cell.text.split()).casefold()
+            key = " ".join(cell.value.split()).casefold()
             if key in seen:
                 yield Problem(
                     cell.start,
                     cell.end,
-                    f'Item "{quoted(cell.text)}" is listed twice; first on line {seen[key]}',
+                    f'Item "{quoted(cell.value)}" is listed twice; first on line {seen[key]}',
                 )
             else:
                 seen[key] = row.row.line + 1
@@ -251,7 +251,7 @@ class RowNumbering(Rule):
                 cell = row.cell(table.number)
                 if cell is None:
                     continue
-                text = cell.text.strip("*_ ").rstrip(".")
+                text = cell.value.strip("*_ ").rstrip(".")
                 if not (text.isascii() and text.isdigit()):
                     yield Problem(
                         cell.start,
