@@ -450,3 +450,13 @@ items = [
     result = lint_json("T.md", cwd=tmp_path)
     found = [(d["line"], d["code"], d["fix"]["replacement"]) for d in json.loads(result.stdout)]
     assert found == [(3, "TL401", "1"), (4, "TL401", "33.3")]
+
+
+def test_generated_builtin_profiles_match_their_toml() -> None:
+    from tracker_lint._builtin_profiles import BUILTIN
+    from tracker_lint.profile import PROFILES, read_profile_toml
+
+    names = sorted(p.stem for p in PROFILES.glob("*.toml"))
+    assert {n: read_profile_toml(n) for n in names} == BUILTIN, (
+        "run: python -m tracker_lint.ruledocs --write"
+    )

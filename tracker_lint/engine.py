@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
-from tracker_lint._text import DIRECTIVE_MARKER
+from tracker_lint._text import DIRECTIVE_MARKER, name_key
 from tracker_lint.findings import Finding, Fix, Problem, Severity
 from tracker_lint.model import Tracker, build_tracker
 from tracker_lint.parse import Document, parse
@@ -35,17 +37,27 @@ class Settings:
 def looks_like_tracker(text: str, profile: Profile) -> bool:
     """Cheap pre-filter: could this text hold a tracked table or a totals section?
 
-    Every tracked table's header names the profile's required columns, so a
-    text missing one of those words (case-insensitively) has no tracked table.
+    A tracked table's header is one line with a pipe and every required column
+    name, and a totals section needs its heading (or its table's header): a text
+    with neither is no tracker, and is recognised without being parsed.
     """
-    folded = text.casefold()
-    words = profile.detection_words()
-    if words and all(w in folded for w in words):
-        return True
+    return _detector(profile).search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _detector(profile: Profile) -> re.Pattern[str]:
+    def header_line(names: Iterable[str]) -> str:
+        ahead = "".join(rf"(?=[^\n]*{re.escape(n)})" for n in names if n)
+        return rf"^(?=[^\n]*\|){ahead}"
+
+    alternatives = [header_line(profile.detection_words())]
     totals = profile.totals
-    return (
-        totals is not None and totals.kind == "list" and (totals.heading or "").casefold() in folded
-    )
+    if totals is not None and totals.kind == "list" and totals.heading:
+        alternatives.append(re.escape(name_key(totals.heading)))
+    elif totals is not None and totals.kind == "table":
+        columns = (totals.label_column, totals.value_column)
+        alternatives.append(header_line(name_key(c) for c in columns))
+    return re.compile("|".join(alternatives), re.IGNORECASE | re.MULTILINE)
 
 
 def stamp(rule: Rule, problem: Problem, doc: Document, settings: Settings) -> Finding:
@@ -142,8 +154,7 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     return "".join(parts), applied
 
 
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(NamedTuple):
     text: str
     fixed: int  # fixes applied
     remaining: list[Finding]  # findings of the fixed text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 Applicability = Literal["safe", "unsafe"]
@@ -17,8 +16,7 @@ class Severity(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Replace ``text[start:end]`` of the linted text with ``replacement``."""
 
     start: int
@@ -36,8 +34,7 @@ class Problem(NamedTuple):
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem stamped by the engine with its rule and 1-based positions.
 
     ``end_column`` is exclusive: the column just after the last character, as

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker_lint._text import (
     EMPHASIS,
@@ -51,8 +51,7 @@ def leading_symbol(raw: str) -> str:
     return raw[:end]
 
 
-@dataclass(slots=True)
-class StatusCell:
+class StatusCell(NamedTuple):
     cell: Cell
     status: StatusDef | None
     label: str  # text after the symbol, comments excluded, trimmed
@@ -61,14 +60,12 @@ class StatusCell:
     by_word: bool = False
 
 
-@dataclass(slots=True)
-class StageCell:
+class StageCell(NamedTuple):
     cell: Cell
     state: str | None
 
 
-@dataclass(slots=True)
-class TrackedRow:
+class TrackedRow(NamedTuple):
     row: Row
     table: TrackedTable
     stages: list[StageCell]
@@ -97,8 +94,7 @@ class TrackedRow:
         return cell.text if cell else ""
 
 
-@dataclass(slots=True)
-class TrackedTable:
+class TrackedTable(NamedTuple):
     table: Table
     profile: Profile
     stage_columns: list[int]
@@ -113,8 +109,7 @@ class TrackedTable:
         return self.table.heading.text if self.table.heading else ""
 
 
-@dataclass(slots=True)
-class Tracker:
+class Tracker(NamedTuple):
     doc: Document
     profile: Profile
     tables: list[TrackedTable]

@@ -20,7 +20,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from sys import intern
+from typing import TYPE_CHECKING, NamedTuple
 
 from tracker_lint._text import cell_value
 
@@ -40,8 +41,7 @@ MAX_AUTOCOMPLETED_CELLS = 0x10000
 _DELIMITER_CHARS = frozenset("|-: \t")
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(NamedTuple):
     text: str  # raw text, trimmed; escapes such as ``\|`` kept as written
     start: int
     end: int
@@ -52,24 +52,21 @@ class Cell:
         return cell_value(self.text)
 
 
-@dataclass(slots=True)
-class Row:
+class Row(NamedTuple):
     line: int  # 0-based line index
     start: int
     end: int
     cells: list[Cell]
 
 
-@dataclass(slots=True)
-class Table:
+class Table(NamedTuple):
     header: Row
     rows: list[Row]
     heading: Heading | None  # the nearest heading above the table
     end_line: int  # 0-based index of the first line after the table
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str
     line: int
@@ -77,23 +74,20 @@ class Heading:
     end: int
 
 
-@dataclass(slots=True)
-class ListItem:
+class ListItem(NamedTuple):
     line: int
     start: int  # start of the item's text (after the bullet marker)
     end: int  # end of the item's first line, trailing whitespace excluded
     text: str  # the item's first line, from ``start`` to ``end``
 
 
-@dataclass(slots=True)
-class BulletList:
+class BulletList(NamedTuple):
     items: list[ListItem]
     line: int
     end_line: int
 
 
-@dataclass(slots=True)
-class HtmlBlock:
+class HtmlBlock(NamedTuple):
     line: int
     end_line: int
     text: str
@@ -180,6 +174,8 @@ def split_cells(text: str, base: int) -> list[Cell]:
     for a, b in bounds:
         raw = text[a:b]
         stripped = raw.strip(trim)
+        if len(stripped) < 24:
+            stripped = intern(stripped)  # ✅, ⬜, dates: a few strings shared by many cells
         if stripped:
             lead = len(raw) - len(raw.lstrip(trim))
             a += lead
@@ -251,9 +247,14 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     while line < end_line:
         if state.sCount[line] < state.blkIndent:
             break
-        if any(rule(state, line, end_line, True) for rule in terminators):
+        begin = state.bMarks[line] + state.tShift[line]
+        # No block that ends a table (fence, quote, rule, list, HTML, heading)
+        # starts with a pipe: most rows skip the terminator rules altogether.
+        if src[begin : begin + 1] != "|" and any(
+            rule(state, line, end_line, True) for rule in terminators
+        ):
             break
-        begin, end = _trimmed(src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+        begin, end = _trimmed(src, begin, state.eMarks[line])
         if begin >= end or state.is_code_block(line):
             break
         row = make_row(line, begin, end)

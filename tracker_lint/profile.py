@@ -14,14 +14,9 @@ import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from tracker_lint._text import canonical_symbol, label_key, name_key
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 Progress = Literal["done", "started", "none"]
 Source = Literal["derived", "written"]
@@ -31,8 +26,7 @@ WILDCARD = "*"
 ALL = "all"
 
 
-@dataclass(frozen=True)
-class StatusDef:
+class StatusDef(NamedTuple):
     """One entry of the status vocabulary."""
 
     id: str
@@ -43,8 +37,7 @@ class StatusDef:
     also_accepted_for: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Derivation:
+class Derivation(NamedTuple):
     when: tuple[str, ...]
     status: str
 
@@ -52,8 +45,7 @@ class Derivation:
         return all(w in (WILDCARD, s) for w, s in zip(self.when, states, strict=False))
 
 
-@dataclass(frozen=True)
-class Selector:
+class Selector(NamedTuple):
     """Which rows a total counts: all of them, or those with a status in a set."""
 
     statuses: tuple[str, ...] | None = None  # None: all rows
@@ -67,8 +59,7 @@ class Selector:
 GROUP = "{group}"
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """Where a row's group comes from: the heading above its table, or a column."""
 
     source: str  # "heading", or a column name
@@ -83,10 +74,9 @@ class Group:
         return label_key(match.group(1) if match.groups() else match.group(0))
 
 
-@dataclass(frozen=True)
-class Total:
+class Total(NamedTuple):
     label: str  # may contain "{group}": "{group} Tasks" matches "P0 Tasks"
-    count: Selector
+    counts: Selector  # what it counts (the "count" key of the configuration)
     of: Selector | None = None
     format: TotalFormat = "auto"
     group: Group | None = None
@@ -110,8 +100,7 @@ class Total:
         return False, None
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     kind: Literal["list", "table"] = "list"
     heading: str | None = "Quick Stats"
     items: tuple[Total, ...] = ()
@@ -192,10 +181,12 @@ class Profile:
         return (*self.stage_columns, self.status_column, *self.required_columns_extra)
 
     def derive_status(self, states: tuple[str, ...]) -> str | None:
-        for rule in self.derive:
-            if rule.matches(states):
-                return rule.status
-        return None
+        """The status the first matching derivation rule gives (memoised: a tracker has
+        few distinct combinations of stage states, and many rows)."""
+        memo: dict[tuple[str, ...], str | None] = self._index.setdefault("derived", {})
+        if states not in memo:
+            memo[states] = next((r.status for r in self.derive if r.matches(states)), None)
+        return memo[states]
 
     def accepts(self, written: str, derived: str) -> bool:
         return written == derived or derived in self.status(written).also_accepted_for
@@ -251,7 +242,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
             items=tuple(
                 Total(
                     label=i["label"],
-                    count=_selector(i["count"], i.get("source", "derived")),
+                    counts=_selector(i["count"], i.get("source", "derived")),
                     of=_selector(i["of"], i.get("source", "derived")) if "of" in i else None,
                     format=i.get("format", "auto"),
                     group=Group(i["group"]["from"], i["group"].get("pattern"))
@@ -281,20 +272,58 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
     )
 
 
-# Package data read from the installed package's folder (not importlib.resources,
-# whose import alone costs a pre-commit hook several milliseconds per run).
 PROFILES = Path(__file__).parent / "profiles"
 
 
 def builtin_profiles() -> list[str]:
-    return sorted(p.stem for p in PROFILES.glob("*.toml"))
+    from tracker_lint._builtin_profiles import BUILTIN
+
+    return sorted(BUILTIN)
 
 
-def builtin_profile_data(name: str = "learning-module") -> dict[str, Any]:
+def read_profile_toml(name: str) -> dict[str, Any]:
+    """A built-in profile parsed from its TOML source (the language users write)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     data: dict[str, Any] = tomllib.loads((PROFILES / f"{name}.toml").read_text("utf-8"))
     return data
 
 
+def builtin_profile_data(name: str = "learning-module") -> dict[str, Any]:
+    """A built-in profile in its configuration-language form.
+
+    Served from ``_builtin_profiles.py``, generated from ``profiles/*.toml`` by
+    ``python -m tracker_lint.ruledocs --write`` (a test fails when they differ),
+    so that a pre-commit run pays neither for importing a TOML parser nor for
+    parsing the file.
+    """
+    import copy
+
+    from tracker_lint._builtin_profiles import BUILTIN
+
+    return copy.deepcopy(BUILTIN[name])
+
+
 @cache
 def default_profile() -> Profile:
-    return profile_from_dict(builtin_profile_data())
+    from tracker_lint._builtin_profiles import BUILTIN
+
+    return profile_from_dict(BUILTIN["learning-module"])
+
+
+def generated_module() -> str:
+    """The source of ``_builtin_profiles.py`` for the TOML files in ``profiles/``."""
+    import pprint
+
+    names = sorted(p.stem for p in PROFILES.glob("*.toml"))
+    data = {name: read_profile_toml(name) for name in names}
+    body = pprint.pformat(data, indent=1, width=100, sort_dicts=False)
+    return (
+        '"""Built-in profiles, generated from profiles/*.toml by\n'
+        "``python -m tracker_lint.ruledocs --write``: do not edit (edit the TOML).\n"
+        '"""\n\n'
+        "from typing import Any\n\n"
+        f"BUILTIN: dict[str, dict[str, Any]] = {body}\n"
+    )

@@ -1,8 +1,9 @@
-"""Rule documentation, generated from each rule's metadata and docstring.
+"""Generated files: rule documentation and the built-in profiles.
 
-The README's rule table and ``docs/rules.md`` are written from here;
-``python -m tracker_lint.ruledocs --write`` regenerates both, and a test fails
-when the committed files drift from the rules.
+The README's rule table and ``docs/rules.md`` are written from each rule's
+metadata and docstring, and ``_builtin_profiles.py`` from ``profiles/*.toml``;
+``python -m tracker_lint.ruledocs --write`` regenerates them all, and tests fail
+when the committed files drift from their sources.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def main(argv: list[str]) -> int:
         readme.write_text(readme_with_table(readme.read_text("utf-8")), "utf-8")
         docs.parent.mkdir(exist_ok=True)
         docs.write_text(reference(), "utf-8")
+        from tracker_lint.profile import generated_module
+
+        (root / "tracker_lint" / "_builtin_profiles.py").write_text(generated_module(), "utf-8")
         return 0
     sys.stdout.write(reference())
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker_lint.rules import RULES
 
@@ -13,8 +13,7 @@ def split_codes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     select: tuple[str, ...] | None = None  # None: every rule
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -8,8 +8,7 @@ where a further column may hold the value as a percentage of a target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tracker_lint._text import EMPHASIS, name_key
 from tracker_lint.parse import BulletList, Cell, Document, Heading, ListItem, Row, Table
@@ -32,8 +31,7 @@ _FRACTION = re.compile(rf"(?<![\w.,])(?P<n>{_INT})\s*/\s*(?P<d>{_INT})(?![\d.])"
 _PAREN_PERCENT = re.compile(r"\(\s*(?:(?P<p>\d+(?:\.\d+)?)\s*%|(?P<na>N/A))\s*\)", re.IGNORECASE)
 
 
-@dataclass(slots=True)
-class Number:
+class Number(NamedTuple):
     role: Role
     text: str  # as written, without a percent sign: "1,204", "12.7", "N/A"
     start: int
@@ -57,8 +55,7 @@ class Number:
         return value.replace(".", ",") if self.decimal_comma else value
 
 
-@dataclass(slots=True)
-class StatEntry:
+class StatEntry(NamedTuple):
     line: int  # 0-based
     start: int  # the whole entry: the list item's text, or the table row
     end: int
@@ -71,8 +68,7 @@ class StatEntry:
     target: int | None = None  # what a "target-percent" number is a percentage of
 
 
-@dataclass(slots=True)
-class TotalsSection:
+class TotalsSection(NamedTuple):
     heading: Heading | None
     block: BulletList | Table | None
     entries: list[StatEntry] | None  # None: no totals in the document
@@ -136,22 +132,20 @@ def _from_row(row: Row, columns: dict[str, int], totals: Totals) -> StatEntry:
     label = label_cell.text.strip(EMPHASIS)
     label_start = label_cell.start + len(label_cell.text) - len(label_cell.text.lstrip(EMPHASIS))
     total, group = totals.find(label)
-    entry = StatEntry(
-        row.line, row.start, row.end, label, label_start, label_start + len(label),
-        total, group, [],
-    )  # fmt: skip
     value = cell(totals.value_column)
-    if total is None or value is None:
-        return entry
-    entry.numbers = numbers_in(value.text, value.start, total)
+    numbers = numbers_in(value.text, value.start, total) if total and value else []
     target, percent = cell(totals.target_column), cell(totals.percent_column)
     target_number = _NUMBER.search(target.text) if target else None
     pct = _NUMBER.search(percent.text) if percent else None
-    if entry.numbers and target_number and pct and percent:
-        entry.target = int(float(target_number["n"].replace(",", "")))
+    goal = None
+    if numbers and target_number and pct and percent:
+        goal = int(float(target_number["n"].replace(",", "")))
         start = percent.start + pct.start("n")
-        entry.numbers.append(Number("target-percent", pct["n"], start, start + len(pct["n"])))
-    return entry
+        numbers.append(Number("target-percent", pct["n"], start, start + len(pct["n"])))
+    return StatEntry(
+        row.line, row.start, row.end, label, label_start, label_start + len(label),
+        total, group, numbers, goal,
+    )  # fmt: skip
 
 
 def _list_under(doc: Document, heading: str) -> tuple[Heading | None, BulletList | None]:

@@ -29,9 +29,17 @@ from tracker_lint.selection import Selection, split_codes
 FORMAT_ENV = "TRACKER_LINT_OUTPUT_FORMAT"
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    # An explicit width spares every run argparse's import of shutil (and with it
+    # zlib, bz2 and lzma) just to measure a terminal nobody reads in a hook.
+    columns = os.environ.get("COLUMNS", "")
+    return argparse.HelpFormatter(prog, width=int(columns) if columns.isdigit() else 100)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracker-lint",
+        formatter_class=_formatter,
         description="Lint and fix hand-edited Markdown progress trackers.",
         epilog="Exit codes: 0 no errors, 1 errors found (or files fixed with "
         "--exit-non-zero-on-fix, or a diff with --diff), 2 usage error or unreadable file.",

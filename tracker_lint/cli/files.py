@@ -6,8 +6,8 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 STDIN = "-"
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
@@ -22,8 +22,7 @@ class ReadError(Exception):
         self.message = message
 
 
-@dataclass
-class Source:
+class Source(NamedTuple):
     path: str  # as shown to the user
     data: bytes
     text: str

@@ -73,7 +73,7 @@ def expected(tracker: Tracker, entry: StatEntry) -> list[str]:
     assert entry.total is not None
     total = entry.total
     rows = _rows(tracker, entry)
-    n = count(rows, total.count)
+    n = count(rows, total.counts)
     of = count(rows, total.of or Selector())
     result = []
     for number in entry.numbers:
@@ -126,7 +126,7 @@ def _message(
     rows = _rows(tracker, entry)
     where = f'{_where(tracker)} "{quoted(entry.label or "")}"'
     group = f" in {entry.group.upper()}" if entry.group else ""
-    counted = describe(tracker, rows, total.count) + group
+    counted = describe(tracker, rows, total.counts) + group
     roles = [n.role for n in numbers]
     if roles == ["count"]:
         return f"{where} is {numbers[0].text} but the tables have {counted}"
