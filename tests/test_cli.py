@@ -197,3 +197,10 @@ def test_read_errors_are_findings_not_tracebacks(
     out = capsys.readouterr().out.splitlines()
     assert f"{path}:1:1: TL001 cannot be read (Permission denied)" in out
     assert f"{tmp_path / 'missing.md'}:1:1: TL001 No such file or directory" in out
+
+
+@pytest.mark.parametrize("paths", [["t.md"], ["a.md", "docs", "b.md"]])
+def test_paths_only_command_lines_parse_as_argparse_would(paths: list[str]) -> None:
+    from tracker_lint.cli.check import build_parser, parse_args
+
+    assert vars(parse_args(paths)) == vars(build_parser().parse_args(paths))

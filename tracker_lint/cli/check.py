@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from tracker_lint import __version__
 from tracker_lint.cli import today_arg
@@ -26,10 +27,46 @@ from tracker_lint.errors import ConfigError
 from tracker_lint.output import FORMATS, FileResult, format_text, render
 from tracker_lint.selection import Selection, split_codes
 
+if TYPE_CHECKING:
+    import argparse
+
 FORMAT_ENV = "TRACKER_LINT_OUTPUT_FORMAT"
+# What build_parser() gives every option when only paths are passed (a test keeps
+# them equal): how pre-commit runs the hook, parsed without importing argparse.
+PATHS_ONLY_DEFAULTS: dict[str, Any] = {
+    "fix": False,
+    "unsafe_fixes": False,
+    "diff": False,
+    "exit_non_zero_on_fix": False,
+    "output_format": None,
+    "output_file": None,
+    "statistics": False,
+    "quiet": False,
+    "exit_zero": False,
+    "today": None,
+    "base": None,
+    "config": None,
+    "select": None,
+    "extend_select": [],
+    "ignore": [],
+    "stdin_filename": None,
+}
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; only paths (no option) skip argparse and its imports."""
+    if argv and not any(arg.startswith("-") for arg in argv):
+        return SimpleNamespace(**PATHS_ONLY_DEFAULTS, paths=list(argv))  # type: ignore[return-value]
+    return build_parser().parse_args(argv)
+
+
+def _usage() -> None:
+    build_parser().print_usage(sys.stderr)
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
+    import argparse
+
     # An explicit width spares every run argparse's import of shutil (and with it
     # zlib, bz2 and lzma) just to measure a terminal nobody reads in a hook.
     columns = os.environ.get("COLUMNS", "")
@@ -37,6 +74,8 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="tracker-lint",
         formatter_class=_formatter,
@@ -135,13 +174,13 @@ def _error(message: str) -> None:
     print(f"error: {message}", file=sys.stderr)
 
 
-def _output_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> bool:
+def _output_format(args: argparse.Namespace) -> bool:
     """Fill in ``args.output_format`` from the environment; False when it is invalid."""
     if args.output_format is not None:
         return True
     value = os.environ.get(FORMAT_ENV, "").strip().lower()
     if value and value not in FORMATS:
-        parser.print_usage(sys.stderr)
+        _usage()
         _error(
             f"{FORMAT_ENV}={os.environ[FORMAT_ENV]!r} is not an output format; "
             f"choose from {', '.join(FORMATS)}"
@@ -152,13 +191,12 @@ def _output_format(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     bases = Bases.from_args(args)
-    if not _output_format(parser, args):
+    if not _output_format(args):
         return 2
     if not args.paths:
-        parser.print_usage(sys.stderr)
+        _usage()
         _error("no paths given (use - for standard input)")
         return 2
     settings = Settings(today=args.today or date.today())
@@ -170,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = Selection.unknown([*(cli_selection.select or ()), *cli_selection.extend_select])
     unknown += Selection.unknown(cli_selection.ignore)
     if unknown:
-        parser.print_usage(sys.stderr)
+        _usage()
         _error(f"{', '.join(unknown)}: matches no rule (see `tracker-lint rule --all`)")
         return 2
     try:

@@ -8,7 +8,6 @@ without it.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from dataclasses import replace
@@ -19,6 +18,7 @@ from tracker_lint.engine import Settings, looks_like_tracker
 from tracker_lint.rules.history import StaleDate
 
 if TYPE_CHECKING:
+    import argparse
     import subprocess
 
 DEFAULT_REV = "HEAD"
