@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Emoji presentation/text selectors and the zero-width joiner change how a
 # symbol looks, never what it means.
@@ -24,6 +25,7 @@ def strip_comments(text: str) -> str:
     return _HTML_COMMENT.sub("", text)
 
 
+@lru_cache(maxsize=1024)
 def name_key(text: str) -> str:
     """Key for comparing a header or heading by name.
 

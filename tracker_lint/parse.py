@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from sys import intern
 from typing import TYPE_CHECKING, NamedTuple
@@ -96,14 +95,18 @@ class HtmlBlock(NamedTuple):
 Block = Heading | Table | BulletList | HtmlBlock
 
 
-@dataclass(slots=True)
 class Document:
-    text: str
-    line_starts: list[int]  # offset of each line's first character in ``text``
-    blocks: list[Block] = field(default_factory=list)
-    # [start, end) line ranges of fenced and indented code and front matter,
-    # where nothing is a tracker row or a directive
-    verbatim: list[tuple[int, int]] = field(default_factory=list)
+    """A parsed text: its lines, its blocks in order, and where code is."""
+
+    __slots__ = ("blocks", "line_starts", "text", "verbatim")
+
+    def __init__(self, text: str, line_starts: list[int]) -> None:
+        self.text = text
+        self.line_starts = line_starts  # offset of each line's first character in ``text``
+        self.blocks: list[Block] = []
+        # [start, end) line ranges of fenced and indented code and front matter,
+        # where nothing is a tracker row or a directive
+        self.verbatim: list[tuple[int, int]] = []
 
     @property
     def has_bom(self) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -118,8 +117,29 @@ class Totals(NamedTuple):
         return None, None
 
 
-@dataclass(frozen=True)
-class Profile:
+class Memo:
+    """Lookups derived from a profile, computed once; never part of its identity.
+
+    Every ``Memo`` equals every other and hashes alike, so two profiles with the
+    same content are equal (and share a place in caches) whatever they computed.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Memo)
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "Memo()"
+
+
+class Profile(NamedTuple):
     name: str
     status_column: str
     statuses: tuple[StatusDef, ...]
@@ -136,12 +156,17 @@ class Profile:
     date_accepted: tuple[str, ...] = ()
     totals: Totals | None = None
     legend_heading: str | None = None
-    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: Memo | None = None  # profile_from_dict gives each profile its own
+
+    @property
+    def _index(self) -> dict[str, Any]:
+        return self.memo.values if self.memo is not None else {}
 
     # Lookups are computed once per profile, not once per row.
     def _lookup(self, key: str) -> Any:
-        if key not in self._index:
-            self._index.update(
+        index = self._index
+        if key not in index:
+            index.update(
                 status_by_id={s.id: s for s in self.statuses},
                 status_symbols=sorted(
                     ((canonical_symbol(s.symbol), s) for s in self.statuses if s.symbol),
@@ -151,7 +176,7 @@ class Profile:
                 stage_states={canonical_symbol(sym): st for sym, st in self.stage_symbols},
                 hint_map={canonical_symbol(a): b for a, b in self.hints},
             )
-        return self._index[key]
+        return index[key]
 
     def status(self, status_id: str) -> StatusDef:
         result: StatusDef = self._lookup("status_by_id")[status_id]
@@ -269,6 +294,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         date_accepted=_tuple(dates.get("accepted")),
         totals=totals,
         legend_heading=data.get("legend", {}).get("heading"),
+        memo=Memo(),
     )
 
 
