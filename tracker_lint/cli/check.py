@@ -21,7 +21,6 @@ from tracker_lint.cli.files import (
     unified_diff,
     write_atomic,
 )
-from tracker_lint.cli.history import DEFAULT_REV, Bases
 from tracker_lint.engine import Settings, fix_text, lint, unreadable
 from tracker_lint.errors import ConfigError
 from tracker_lint.output import FORMATS, FileResult, format_text, render
@@ -75,6 +74,8 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
 
 def build_parser() -> argparse.ArgumentParser:
     import argparse
+
+    from tracker_lint.cli.history import DEFAULT_REV
 
     parser = argparse.ArgumentParser(
         prog="tracker-lint",
@@ -192,7 +193,11 @@ def _output_format(args: argparse.Namespace) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    bases = Bases.from_args(args)
+    bases = None
+    if args.base is not None:  # only then git and the history rule's helpers are needed
+        from tracker_lint.cli.history import Bases
+
+        bases = Bases.from_args(args)
     if not _output_format(args):
         return 2
     if not args.paths:
@@ -238,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         if configured is None:
             continue  # excluded by the configuration
-        file_settings = bases.settings(configured, item, source.text)
+        file_settings = bases.settings(configured, item, source.text) if bases else configured
         if not fixing:
             results.append(
                 FileResult(source.path, lint(source.text, file_settings), text=source.text)
