@@ -12,7 +12,6 @@ INVISIBLE = "\ufe0e\ufe0f\u200d"
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE), None)
 EMPHASIS = "*_ "  # what surrounds a bold or italic word in a cell or label
 DIRECTIVE_MARKER = "tracker-lint-"  # in every suppression comment (see suppress.py)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _EMPHASIS = str.maketrans("", "", "*_`~")
 
 
@@ -22,7 +21,7 @@ def canonical_symbol(text: str) -> str:
 
 
 def strip_comments(text: str) -> str:
-    return _HTML_COMMENT.sub("", text)
+    return re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL) if "<!--" in text else text
 
 
 @lru_cache(maxsize=1024)

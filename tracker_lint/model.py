@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from tracker_lint._text import (
     EMPHASIS,
     INVISIBLE,
@@ -51,26 +49,52 @@ def leading_symbol(raw: str) -> str:
     return raw[:end]
 
 
-class StatusCell(NamedTuple):
-    cell: Cell
-    status: StatusDef | None
-    label: str  # text after the symbol, comments excluded, trimmed
-    label_start: int
-    label_end: int
-    by_word: bool = False
+class StatusCell:
+    __slots__ = ("by_word", "cell", "label", "label_end", "label_start", "status")
+
+    def __init__(
+        self,
+        cell: Cell,
+        status: StatusDef | None,
+        label: str,
+        label_start: int,
+        label_end: int,
+        by_word: bool = False,
+    ) -> None:
+        # label: text after the symbol, comments excluded, trimmed
+        self.cell = cell
+        self.status = status
+        self.label = label
+        self.label_start = label_start
+        self.label_end = label_end
+        self.by_word = by_word
 
 
-class StageCell(NamedTuple):
-    cell: Cell
-    state: str | None
+class StageCell:
+    __slots__ = ("cell", "state")
+
+    def __init__(self, cell: Cell, state: str | None) -> None:
+        self.cell = cell
+        self.state = state
 
 
-class TrackedRow(NamedTuple):
-    row: Row
-    table: TrackedTable
-    stages: list[StageCell]
-    status: StatusCell | None
-    derived: str | None  # None when a stage symbol is unknown
+class TrackedRow:
+    __slots__ = ("derived", "row", "stages", "status", "table")
+
+    def __init__(
+        self,
+        row: Row,
+        table: TrackedTable,
+        stages: list[StageCell],
+        status: StatusCell | None,
+        derived: str | None,
+    ) -> None:
+        # derived: None when a stage symbol is unknown
+        self.row = row
+        self.table = table
+        self.stages = stages
+        self.status = status
+        self.derived = derived
 
     @property
     def counted(self) -> str | None:
@@ -94,27 +118,52 @@ class TrackedRow(NamedTuple):
         return cell.text if cell else ""
 
 
-class TrackedTable(NamedTuple):
-    table: Table
-    profile: Profile
-    stage_columns: list[int]
-    status: int
-    item: int | None
-    number: int | None
-    date: int | None
-    rows: list[TrackedRow]
+class TrackedTable:
+    __slots__ = ("date", "item", "number", "profile", "rows", "stage_columns", "status", "table")
+
+    def __init__(
+        self,
+        table: Table,
+        profile: Profile,
+        stage_columns: list[int],
+        status: int,
+        item: int | None,
+        number: int | None,
+        date: int | None,
+        rows: list[TrackedRow],
+    ) -> None:
+        self.table = table
+        self.profile = profile
+        self.stage_columns = stage_columns
+        self.status = status
+        self.item = item
+        self.number = number
+        self.date = date
+        self.rows = rows
 
     @property
     def section(self) -> str:
         return self.table.heading.text if self.table.heading else ""
 
 
-class Tracker(NamedTuple):
-    doc: Document
-    profile: Profile
-    tables: list[TrackedTable]
-    totals: TotalsSection | None  # None: the profile keeps no totals
-    legend: dict[str, ListItem] | None  # canonical symbol -> legend item
+class Tracker:
+    __slots__ = ("doc", "legend", "profile", "tables", "totals")
+
+    def __init__(
+        self,
+        doc: Document,
+        profile: Profile,
+        tables: list[TrackedTable],
+        totals: TotalsSection | None,
+        legend: dict[str, ListItem] | None,
+    ) -> None:
+        # totals: None: the profile keeps no totals
+        # legend: canonical symbol -> legend item
+        self.doc = doc
+        self.profile = profile
+        self.tables = tables
+        self.totals = totals
+        self.legend = legend
 
     @property
     def stats(self) -> list[StatEntry] | None:

@@ -20,7 +20,7 @@ import bisect
 import re
 from functools import cache
 from sys import intern
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from tracker_lint._text import cell_value
 
@@ -40,10 +40,14 @@ MAX_AUTOCOMPLETED_CELLS = 0x10000
 _DELIMITER_CHARS = frozenset("|-: \t")
 
 
-class Cell(NamedTuple):
-    text: str  # raw text, trimmed; escapes such as ``\|`` kept as written
-    start: int
-    end: int
+class Cell:
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        # text: raw text, trimmed; escapes such as ``\|`` kept as written
+        self.text = text
+        self.start = start
+        self.end = end
 
     @property
     def value(self) -> str:
@@ -51,45 +55,71 @@ class Cell(NamedTuple):
         return cell_value(self.text)
 
 
-class Row(NamedTuple):
-    line: int  # 0-based line index
-    start: int
-    end: int
-    cells: list[Cell]
+class Row:
+    __slots__ = ("cells", "end", "line", "start")
+
+    def __init__(self, line: int, start: int, end: int, cells: list[Cell]) -> None:
+        # line: 0-based line index
+        self.line = line
+        self.start = start
+        self.end = end
+        self.cells = cells
 
 
-class Table(NamedTuple):
-    header: Row
-    rows: list[Row]
-    heading: Heading | None  # the nearest heading above the table
-    end_line: int  # 0-based index of the first line after the table
+class Table:
+    __slots__ = ("end_line", "header", "heading", "rows")
+
+    def __init__(
+        self, header: Row, rows: list[Row], heading: Heading | None, end_line: int
+    ) -> None:
+        # heading: the nearest heading above the table
+        # end_line: 0-based index of the first line after the table
+        self.header = header
+        self.rows = rows
+        self.heading = heading
+        self.end_line = end_line
 
 
-class Heading(NamedTuple):
-    level: int
-    text: str
-    line: int
-    start: int
-    end: int
+class Heading:
+    __slots__ = ("end", "level", "line", "start", "text")
+
+    def __init__(self, level: int, text: str, line: int, start: int, end: int) -> None:
+        self.level = level
+        self.text = text
+        self.line = line
+        self.start = start
+        self.end = end
 
 
-class ListItem(NamedTuple):
-    line: int
-    start: int  # start of the item's text (after the bullet marker)
-    end: int  # end of the item's first line, trailing whitespace excluded
-    text: str  # the item's first line, from ``start`` to ``end``
+class ListItem:
+    __slots__ = ("end", "line", "start", "text")
+
+    def __init__(self, line: int, start: int, end: int, text: str) -> None:
+        # start: start of the item's text (after the bullet marker)
+        # end: end of the item's first line, trailing whitespace excluded
+        # text: the item's first line, from ``start`` to ``end``
+        self.line = line
+        self.start = start
+        self.end = end
+        self.text = text
 
 
-class BulletList(NamedTuple):
-    items: list[ListItem]
-    line: int
-    end_line: int
+class BulletList:
+    __slots__ = ("end_line", "items", "line")
+
+    def __init__(self, items: list[ListItem], line: int, end_line: int) -> None:
+        self.items = items
+        self.line = line
+        self.end_line = end_line
 
 
-class HtmlBlock(NamedTuple):
-    line: int
-    end_line: int
-    text: str
+class HtmlBlock:
+    __slots__ = ("end_line", "line", "text")
+
+    def __init__(self, line: int, end_line: int, text: str) -> None:
+        self.line = line
+        self.end_line = end_line
+        self.text = text
 
 
 Block = Heading | Table | BulletList | HtmlBlock

@@ -8,7 +8,8 @@ where a further column may hold the value as a percentage of a target.
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from functools import cache
+from typing import Literal
 
 from tracker_lint._text import EMPHASIS, name_key
 from tracker_lint.parse import BulletList, Cell, Document, Heading, ListItem, Row, Table
@@ -26,20 +27,34 @@ _INT = r"\d{1,3}(?:,\d{3})+|\d+"
 # A number as people write totals: 55, 1,204, 12.7, -3, or 12,7 (a decimal comma:
 # one or two digits after it; three would be a thousands separator).
 _NUMBER = re.compile(rf"(?<![\w.,-])(?P<n>-?(?:\d+,\d{{1,2}}(?![\d,])|(?:{_INT})(?:\.\d+)?))")
-_DECIMAL_COMMA = re.compile(r"-?\d+,\d{1,2}")
-_FRACTION = re.compile(rf"(?<![\w.,])(?P<n>{_INT})\s*/\s*(?P<d>{_INT})(?![\d.])")
-_PAREN_PERCENT = re.compile(r"\(\s*(?:(?P<p>\d+(?:\.\d+)?)\s*%|(?P<na>N/A))\s*\)", re.IGNORECASE)
+
+# Compiled on first use: only fraction totals (``5/6 (83%)``) need them.
 
 
-class Number(NamedTuple):
-    role: Role
-    text: str  # as written, without a percent sign: "1,204", "12.7", "N/A"
-    start: int
-    end: int
+@cache
+def _fraction() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,])(?P<n>{_INT})\s*/\s*(?P<d>{_INT})(?![\d.])")
+
+
+@cache
+def _paren_percent() -> re.Pattern[str]:
+    return re.compile(r"\(\s*(?:(?P<p>\d+(?:\.\d+)?)\s*%|(?P<na>N/A))\s*\)", re.IGNORECASE)
+
+
+class Number:
+    __slots__ = ("end", "role", "start", "text")
+
+    def __init__(self, role: Role, text: str, start: int, end: int) -> None:
+        # text: as written, without a percent sign: "1,204", "12.7", "N/A"
+        self.role = role
+        self.text = text
+        self.start = start
+        self.end = end
 
     @property
     def decimal_comma(self) -> bool:
-        return _DECIMAL_COMMA.fullmatch(self.text) is not None
+        whole, comma, decimals = self.text.lstrip("-").partition(",")
+        return bool(comma) and whole.isdigit() and decimals.isdigit() and len(decimals) <= 2
 
     @property
     def decimals(self) -> int:
@@ -55,23 +70,61 @@ class Number(NamedTuple):
         return value.replace(".", ",") if self.decimal_comma else value
 
 
-class StatEntry(NamedTuple):
-    line: int  # 0-based
-    start: int  # the whole entry: the list item's text, or the table row
-    end: int
-    label: str | None
-    label_start: int
-    label_end: int
-    total: Total | None
-    group: str | None
-    numbers: list[Number]
-    target: int | None = None  # what a "target-percent" number is a percentage of
+class StatEntry:
+    __slots__ = (
+        "end",
+        "group",
+        "label",
+        "label_end",
+        "label_start",
+        "line",
+        "numbers",
+        "start",
+        "target",
+        "total",
+    )
+
+    def __init__(
+        self,
+        line: int,
+        start: int,
+        end: int,
+        label: str | None,
+        label_start: int,
+        label_end: int,
+        total: Total | None,
+        group: str | None,
+        numbers: list[Number],
+        target: int | None = None,
+    ) -> None:
+        # line: 0-based
+        # start: the whole entry: the list item's text, or the table row
+        # target: what a "target-percent" number is a percentage of
+        self.line = line
+        self.start = start
+        self.end = end
+        self.label = label
+        self.label_start = label_start
+        self.label_end = label_end
+        self.total = total
+        self.group = group
+        self.numbers = numbers
+        self.target = target
 
 
-class TotalsSection(NamedTuple):
-    heading: Heading | None
-    block: BulletList | Table | None
-    entries: list[StatEntry] | None  # None: no totals in the document
+class TotalsSection:
+    __slots__ = ("block", "entries", "heading")
+
+    def __init__(
+        self,
+        heading: Heading | None,
+        block: BulletList | Table | None,
+        entries: list[StatEntry] | None,
+    ) -> None:
+        # entries: None: no totals in the document
+        self.heading = heading
+        self.block = block
+        self.entries = entries
 
 
 def _strip_comment(text: str) -> str:
@@ -83,14 +136,14 @@ def numbers_in(text: str, base: int, total: Total) -> list[Number]:
     """The numbers of a written total: one, or ``n/N`` and ``(p%)`` for a fraction."""
     text = _strip_comment(text)
     if total.format == "fraction":
-        fraction = _FRACTION.search(text)
+        fraction = _fraction().search(text)
         if fraction is None:
             return []
         found = [
             Number("count", fraction["n"], base + fraction.start("n"), base + fraction.end("n")),
             Number("of", fraction["d"], base + fraction.start("d"), base + fraction.end("d")),
         ]
-        pct = _PAREN_PERCENT.search(text, fraction.end())
+        pct = _paren_percent().search(text, fraction.end())
         if pct is not None:
             key = "p" if pct["p"] else "na"
             found.append(Number("percent", pct[key], base + pct.start(key), base + pct.end(key)))

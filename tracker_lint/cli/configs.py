@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from tracker_lint.config import Config
 
 # [tool.tracker-lint], [tool."tracker-lint"] or [tool.tracker-lint.profile] on a line of its own
-_TOOL_HEADER = re.compile(r'^\s*\[\s*tool\s*\.\s*"?tracker-lint"?\s*[\].]', re.MULTILINE)
+_TOOL_HEADER = r'^\s*\[\s*tool\s*\.\s*"?tracker-lint"?\s*[\].]'
 
 
 def candidate(folder: Path) -> Path | None:
@@ -36,7 +36,7 @@ def candidate(folder: Path) -> Path | None:
             text = pyproject.read_text(encoding="utf-8", errors="replace")
         except OSError:
             return None
-        if _TOOL_HEADER.search(text):
+        if re.search(_TOOL_HEADER, text, re.MULTILINE):
             return pyproject
     return None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -12,8 +11,6 @@ from tracker_lint.model import TrackedRow, Tracker
 from tracker_lint.parse import Cell
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.status import status_text
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def date_cell(row: TrackedRow) -> Cell | None:
@@ -25,7 +22,8 @@ def is_empty_date(text: str, row: TrackedRow) -> bool:
 
 
 def parse_date(text: str) -> date | None:
-    if not _ISO_DATE.fullmatch(text):
+    # YYYY-MM-DD exactly (date.fromisoformat alone would take 20250130 too)
+    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.replace("-", "").isdigit():
         return None
     try:
         return date.fromisoformat(text)
