@@ -8,10 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker_lint.badge import DEFAULT_LABEL, badge_value, progress_badge
-from tracker_lint.cli.files import ReadError
-from tracker_lint.cli.report import load_tracker
+from tracker_lint.cli.report import load_or_explain
 from tracker_lint.engine import Settings
-from tracker_lint.errors import ConfigError
 from tracker_lint.report import overall_progress
 
 
@@ -41,14 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        tracker = load_tracker(args.path, Settings(), args.config)
-    except ReadError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    except ConfigError as e:
-        for line in e.lines:
-            print(f"error: {line}", file=sys.stderr)
+    tracker = load_or_explain(args.path, Settings(), args.config)
+    if tracker is None:
         return 2
     progress = overall_progress(tracker)
     svg = progress_badge(progress.complete, progress.rows, args.label)

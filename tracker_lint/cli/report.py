@@ -72,17 +72,23 @@ def load_tracker(path: str, settings: Settings, config: str | None = None) -> Tr
     return tracker
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    today = args.today or date.today()
+def load_or_explain(path: str, settings: Settings, config: str | None) -> Tracker | None:
+    """:func:`load_tracker`, or None after saying on standard error why it failed."""
     try:
-        tracker = load_tracker(args.path, Settings(today=today), args.config)
+        return load_tracker(path, settings, config)
     except ReadError as e:
         print(f"error: {e}", file=sys.stderr)
-        return 2
     except ConfigError as e:
         for line in e.lines:
             print(f"error: {line}", file=sys.stderr)
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    today = args.today or date.today()
+    tracker = load_or_explain(args.path, Settings(today=today), args.config)
+    if tracker is None:
         return 2
     report = build_report(tracker, today, args.weeks, source=args.path)
     sys.stdout.write(RENDERERS[args.format](report))
