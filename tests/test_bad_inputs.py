@@ -252,10 +252,11 @@ def test_unreadable_file_in_process(
 def test_unreadable_file(tmp_path: Path, fix: list[str]) -> None:
     path = tmp_path / "tracker.md"
     shutil.copy(STALE, path)
+    before = Snapshot.of(path)  # read while the test may still read it (not only as root)
     path.chmod(0)
-    before = Snapshot.of(path)
     result = cli(*fix, str(path), unprivileged=True)
     assert_tl001(result, path, "cannot be read (Permission denied)")
+    path.chmod(0o644)
     assert Snapshot.of(path) == before
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import SETTINGS, positions
+import pytest
+
+from tests.conftest import ROOT, SETTINGS, positions
 from tests.test_rules import NO_TL402
 from tracker_lint import lint
 from tracker_lint.parse import parse, split_cells
@@ -152,3 +154,76 @@ def test_tables_match_markdown_it(text: str) -> None:
         ]
         ours.append((table.header.line, table.end_line, cells))
     assert ours == _stock_tables(text)
+
+
+# --- the pre-filter never turns away a tracker the parser would find -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| Page | Module | Exam | Status |", True),
+        ("| # | 🎯 **Module** | Exam ✅ | STATUS |", True),
+        ("Status | Exam | Module", True),
+        ("> | a | Module | Exam | Status |", True),
+        ("## Quick  Stats", True),
+        ("## **Quick** Stats", True),
+        ("An example of a module: exam status, no table.", False),
+        # Only a cheap filter: this passes it, and the parse then finds no tracked table.
+        ("| Name | Role |\n|---|---|\n| module | exam status |", True),
+    ],
+)
+def test_pre_filter(text: str, expected: bool) -> None:
+    from tracker_lint.engine import looks_like_tracker
+    from tracker_lint.profile import default_profile
+
+    assert looks_like_tracker(text, default_profile()) is expected
+
+
+def test_pre_filter_folds_non_ascii_names_like_the_parser() -> None:
+    from tracker_lint.config import from_data
+    from tracker_lint.engine import looks_like_tracker
+    from tracker_lint.profile import builtin_profile_data
+
+    data = builtin_profile_data()
+    data["stages"]["columns"] = ["Maßnahme", "Exam"]
+    profile = from_data({"profile": data}, "x.toml", None, ROOT).profile
+    for header in ("| P | Maßnahme | Exam | Status |", "| P | MASSNAHME | Exam | Status |"):
+        assert looks_like_tracker(header, profile), header
+    decomposed = "| P | Cafe\u0301 | Status |"
+    data["stages"]["columns"] = ["Café"]
+    data["derive"] = []
+    profile = from_data({"profile": data}, "x.toml", None, ROOT).profile
+    assert looks_like_tracker(decomposed, profile)
+
+
+def test_parser_without_the_row_builder_still_parses_tables() -> None:
+    from tracker_lint.parse import parser
+
+    tokens = parser().parse("| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert [t.type for t in tokens] == ["tracker_table"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "decimal"),
+    [("1/4 (99,0%)", "1/4 (25,0%)"), ("2/4 (50,0%)", "1/4 (25,0%)")],
+)
+def test_fraction_percent_with_a_decimal_comma(rows: str, decimal: str) -> None:
+    from tracker_lint import fix_text
+    from tracker_lint.config import from_data
+
+    profile = {
+        "columns": {"status": "State"},
+        "statuses": [
+            {"id": "done", "words": ["done"], "progress": "done"},
+            {"id": "open", "words": ["open"]},
+        ],
+        "totals": {
+            "heading": "Totals",
+            "items": [{"label": "Done", "count": ["done"], "of": "all", "format": "fraction"}],
+        },
+    }
+    settings = from_data({"profile": profile}, "x.toml", None, ROOT).settings(SETTINGS, None)
+    text = f"## Totals\n\n- Done: {rows}\n\n| T | State |\n|---|---|\n| a | done |\n| b | open |\n| c | open |\n| d | open |\n"
+    assert [f.code for f in lint(text, settings)] == ["TL401"]
+    assert f"- Done: {decimal}\n" in fix_text(text, settings).text

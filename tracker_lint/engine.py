@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,27 +38,38 @@ class Settings:
 def looks_like_tracker(text: str, profile: Profile) -> bool:
     """Cheap pre-filter: could this text hold a tracked table or a totals section?
 
-    A tracked table's header is one line with a pipe and every required column
-    name, and a totals section needs its heading (or its table's header): a text
-    with neither is no tracker, and is recognised without being parsed.
+    A tracked table's header is one line with a pipe and every word of every
+    required column name, and a totals section needs a line with the words of
+    its heading (or of its table's header): a text with neither is no tracker,
+    and is recognised without being parsed. Words are compared as ``name_key``
+    compares names (case-folded; Unicode-normalised when a word is not ASCII).
     """
-    return _detector(profile).search(text) is not None
+    pattern, ascii_only = _detector(profile)
+    if not ascii_only:
+        text = unicodedata.normalize("NFC", text).casefold()
+    return pattern.search(text) is not None
 
 
 @lru_cache(maxsize=16)
-def _detector(profile: Profile) -> re.Pattern[str]:
-    def header_line(names: Iterable[str]) -> str:
-        ahead = "".join(rf"(?=[^\n]*{re.escape(n)})" for n in names if n)
-        return rf"^(?=[^\n]*\|){ahead}"
-
-    alternatives = [header_line(profile.detection_words())]
+def _detector(profile: Profile) -> tuple[re.Pattern[str], bool]:
+    """The pre-filter's pattern, and whether all its words are ASCII (then it can run
+    case-insensitively on the text as it is, without a case-folded copy)."""
+    lines = [("|", *profile.required_columns)]
     totals = profile.totals
     if totals is not None and totals.kind == "list" and totals.heading:
-        alternatives.append(re.escape(name_key(totals.heading)))
+        lines.append(("", totals.heading))
     elif totals is not None and totals.kind == "table":
-        columns = (totals.label_column, totals.value_column)
-        alternatives.append(header_line(name_key(c) for c in columns))
-    return re.compile("|".join(alternatives), re.IGNORECASE | re.MULTILINE)
+        lines.append(("|", totals.label_column, totals.value_column))
+    # As written, names decide whether a case-insensitive match on the text will do
+    # (ASCII) or the text must be folded like the names (ß -> ss, NFD -> NFC).
+    ascii_only = all(name.isascii() for names in lines for name in names)
+    words = [
+        [word for name in names if name for word in name_key(name).split() or [name]]
+        for names in lines
+    ]
+    alternatives = ["^" + "".join(rf"(?=[^\n]*{re.escape(w)})" for w in ws) for ws in words if ws]
+    flags = re.MULTILINE | (re.IGNORECASE if ascii_only else 0)
+    return re.compile("|".join(alternatives) or "(?!)", flags), ascii_only
 
 
 def stamp(rule: Rule, problem: Problem, doc: Document, settings: Settings) -> Finding:
@@ -103,13 +115,16 @@ def lint(text: str, settings: Settings | None = None) -> list[Finding]:
         base = _base_tracker(settings.base_text, settings.profile)
     ctx = Context(today=settings.today, base=base)
     rules = settings.active_rules()
-    findings = [
-        stamp(rule, problem, tracker.doc, settings)
-        for rule in rules
-        for problem in rule.check(tracker, ctx)
-    ]
-    if DIRECTIVE_MARKER in text:
-        findings = _apply_suppressions(findings, tracker, rules, settings)
+    try:
+        findings = [
+            stamp(rule, problem, tracker.doc, settings)
+            for rule in rules
+            for problem in rule.check(tracker, ctx)
+        ]
+        if DIRECTIVE_MARKER in text:
+            findings = _apply_suppressions(findings, tracker, rules, settings)
+    finally:
+        tracker.release()
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

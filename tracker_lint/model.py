@@ -178,6 +178,13 @@ class Tracker:
     def rows(self) -> list[TrackedRow]:
         return [row for table in self.tables for row in table.rows]
 
+    def release(self) -> None:
+        """Break the row <-> table references, so the model is freed as soon as it is
+        dropped, by reference counting alone (the command line runs without the
+        cycle collector). The tracker has no rows afterwards."""
+        for table in self.tables:
+            table.rows = []
+
 
 def column_index(keys: list[str], name: str | None) -> int | None:
     """Index of the column named ``name`` among header keys (see ``name_key``)."""

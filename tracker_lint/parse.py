@@ -273,7 +273,7 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     old_parent = state.parentType
     state.parentType = "table"
     terminators = state.md.block.ruler.getRules("blockquote")
-    make_row = state.env["row"]
+    make_row = state.env.get("row") or _row
     rows = [make_row(start_line, begin, end)]
     autocompleted = 0
     line = start_line + 2
@@ -302,6 +302,11 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     state.parentType = old_parent
     state.line = line
     return True
+
+
+def _row(line: int, begin: int, end: int) -> Row:
+    """A row with offsets in the parsed source, for a parse without ``env["row"]``."""
+    return Row(line, begin, end, [])
 
 
 def _trimmed(src: str, begin: int, end: int) -> tuple[int, int]:

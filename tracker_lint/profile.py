@@ -140,6 +140,9 @@ class Memo:
 
 
 class Profile(NamedTuple):
+    """A tracker format. Build one with :func:`profile_from_dict`, which gives it
+    its own :class:`Memo`; ``_replace`` would share the original's lookups."""
+
     name: str
     status_column: str
     statuses: tuple[StatusDef, ...]

@@ -38,7 +38,7 @@ def _fraction() -> re.Pattern[str]:
 
 @cache
 def _paren_percent() -> re.Pattern[str]:
-    return re.compile(r"\(\s*(?:(?P<p>\d+(?:\.\d+)?)\s*%|(?P<na>N/A))\s*\)", re.IGNORECASE)
+    return re.compile(r"\(\s*(?:(?P<p>\d+(?:[.,]\d+)?)\s*%|(?P<na>N/A))\s*\)", re.IGNORECASE)
 
 
 class Number:

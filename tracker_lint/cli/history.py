@@ -127,7 +127,9 @@ class Bases:
         Git is asked only about files that may be trackers, and only when TL304
         runs, so ``--base docs/`` stays cheap on a folder of ordinary Markdown.
         """
-        if self.rev is None or not looks_like_tracker(text, settings.profile):
+        if self.rev is None or (
+            not settings.force and not looks_like_tracker(text, settings.profile)
+        ):
             return settings
         if all(rule.code != StaleDate.code for rule in settings.active_rules()):
             return settings  # TL304 is not selected: nothing would use the base
