@@ -52,5 +52,9 @@ def seed_text() -> str:
 def pytest_configure(config: pytest.Config) -> None:
     # CI has ../shared beside the clone: there, the tests that read the user's tracker
     # and the corpus must run, not skip.
-    if os.environ.get("TRACKER_LINT_REQUIRE_SHARED") and not SEED.exists():
-        raise pytest.UsageError(f"TRACKER_LINT_REQUIRE_SHARED is set but {SEED} is missing")
+    if os.environ.get("TRACKER_LINT_REQUIRE_SHARED"):
+        for needed in (SEED, SHARED / "corpus", SHARED / "schemas" / "sarif-schema-2.1.0.json"):
+            if not needed.exists():
+                raise pytest.UsageError(
+                    f"TRACKER_LINT_REQUIRE_SHARED is set but {needed} is missing"
+                )
