@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shlex
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, run_cli
 from tracker_lint.cli.check import build_parser
 
 yaml = pytest.importorskip("yaml")
@@ -133,21 +130,9 @@ def test_example_commands_work_on_a_repository_with_a_stale_tracker(
     (tmp_path / "docs").mkdir()
     shutil.copy(FIXTURES / "stale-quick-stats.md", tmp_path / "docs" / "TRACKER.md")
     shutil.copy(FIXTURES / "not-a-tracker.md", tmp_path / "README.md")
-    env = {k: v for k, v in os.environ.items() if k != "TRACKER_LINT_OUTPUT_FORMAT"}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
     for args in tracker_lint_calls(commands()):
         parsed = parse_call(args)
-        result = subprocess.run(
-            [sys.executable, "-m", "tracker_lint", "--today", "2026-11-26", *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            cwd=tmp_path,
-            env=env,
-            check=False,
-            timeout=120,
-        )
+        result = run_cli("--today", "2026-11-26", *args, cwd=tmp_path)
         assert result.stderr == ""
         assert result.returncode == (0 if parsed.exit_zero else 1), shlex.join(args)
         if parsed.output_format == gate_format == "github":

@@ -11,7 +11,7 @@ function, so the pre-commit path (text) stays fast.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tracker_lint.findings import Finding, Severity
@@ -93,14 +93,25 @@ def _join(lines: Sequence[str]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def format_text(results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False) -> str:
-    """``PATH:LINE:COL: CODE MESSAGE`` lines; ``quiet`` prints the findings only."""
+def _report_lines(
+    results: Sequence[FileResult],
+    line: Callable[[str, Finding], str],
+    *,
+    fixing: bool,
+    quiet: bool,
+) -> str:
+    """One ``line`` per finding, between the "Fixed" lines and the summary (not ``quiet``)."""
     lines = [] if quiet else _fixed_lines(results)
     for r in results:
-        lines.extend(format_text_finding(r.path, f) for f in r.findings)
+        lines.extend(line(r.path, f) for f in r.findings)
     if not quiet:
         lines.extend(_closing_lines(results, fixing=fixing))
     return _join(lines)
+
+
+def format_text(results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False) -> str:
+    """``PATH:LINE:COL: CODE MESSAGE`` lines; ``quiet`` prints the findings only."""
+    return _report_lines(results, format_text_finding, fixing=fixing, quiet=quiet)
 
 
 def finding_dict(path: str, f: Finding) -> dict[str, object]:
@@ -211,12 +222,7 @@ def format_github(
     GitHub shows only the first annotations of each kind per step, so the
     summary line says how many there are in all.
     """
-    lines = [] if quiet else _fixed_lines(results)
-    for r in results:
-        lines.extend(format_github_finding(r.path, f) for f in r.findings)
-    if not quiet:
-        lines.extend(_closing_lines(results, fixing=fixing))
-    return _join(lines)
+    return _report_lines(results, format_github_finding, fixing=fixing, quiet=quiet)
 
 
 # --- fingerprints ----------------------------------------------------------------
