@@ -104,7 +104,7 @@ def test_readme_badge_is_generated_from_the_fixture() -> None:
         (
             ["fixtures/not-a-tracker.md", "-o", "x.svg"],
             "error: fixtures/not-a-tracker.md: is not a tracker "
-            "(no tracked table and no totals section)\n",
+            "for profile learning-module (no table with columns Module, Exam, Status)\n",
         ),
         (
             ["fixtures/clean-tracker.md", "-o", "no/such/dir/x.svg"],

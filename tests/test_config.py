@@ -90,11 +90,11 @@ def test_config_flag_overrides_discovery(project: Path) -> None:
     ("select", "extend", "ignore", "expected"),
     [
         (None, (), (), None),
-        (("TL4",), (), (), {"TL401", "TL402", "TL403", "TL404"}),
-        (("TL4",), ("TL101",), ("TL402",), {"TL101", "TL401", "TL403", "TL404"}),
+        (("TL4",), (), (), {"TL401", "TL402", "TL403", "TL404", "TL405"}),
+        (("TL4",), ("TL101",), ("TL402",), {"TL101", "TL401", "TL403", "TL404", "TL405"}),
         (("TL401",), (), ("TL4",), {"TL401"}),  # the more specific selector wins
         (("TL4",), (), ("TL4",), set()),  # a tie: ignore wins
-        (("tl40",), (), (), {"TL401", "TL402", "TL403", "TL404"}),
+        (("tl40",), (), (), {"TL401", "TL402", "TL403", "TL404", "TL405"}),
     ],
 )
 def test_selection_resolves_like_ruff(

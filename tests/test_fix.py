@@ -163,12 +163,12 @@ def test_unsafe_fixes_are_held_back_and_counted(tmp_path: Path) -> None:
     result = run_cli("--fix", str(path))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Fixed 2 findings in {path}"
-    assert "4 unsafe fixes held back; use --unsafe-fixes to apply them." in lines
-    assert lines[-1] == "Found 4 errors (4 more with --unsafe-fixes)."
+    assert lines[0] == f"Fixed 1 finding in {path}"
+    assert "5 unsafe fixes held back; use --unsafe-fixes to apply them." in lines
+    assert lines[-1] == "Found 4 errors and 1 warning (5 more with --unsafe-fixes)."
     text = path.read_text(encoding="utf-8")
-    assert "| ✅ Complete | 2025-01-30 |\n| Retries" in text  # TL202 fixed the label "Done"
-    assert "📝 Module done | 2025-01-30 |\n| Timeouts" in text
+    assert "| ✅ Complete | 2025-01-30 |\n| Retries" in text  # TL202 fixed the typo "Compelte"
+    assert "| 📝 Finished |" in text  # another word than "Module done": an unsafe fix
 
 
 def test_unsafe_fixes_rewrite_status_from_the_stage_columns(tmp_path: Path) -> None:

@@ -227,7 +227,7 @@ def test_github_escapes_a_real_path_and_message(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"::warning file={escaped}/a%3Ab%2Cc%25d.md,line=11,col=17,endLine=11,endColumn=31,"
         'title=tracker-lint (TL202)::Status label "100%25: done, ok" should be "Complete" for ✅',
-        "Found 1 warning (1 fixable with --fix).",
+        "Found 1 warning (1 more with --unsafe-fixes).",
     ]
 
 
@@ -420,7 +420,7 @@ def test_statistics_one_line_per_rule_most_frequent_first() -> None:
         "4\tTL201\t[-] status-mismatch\n"
         "3\tTL401\t[*] stats-mismatch\n"
         "2\tTL202\t[*] status-label-mismatch\n"
-        "Found 7 errors and 2 warnings (5 fixable with --fix, 4 more with --unsafe-fixes).\n"
+        "Found 7 errors and 2 warnings (4 fixable with --fix, 5 more with --unsafe-fixes).\n"
     )
     quiet = run(*TODAY, "--statistics", "--quiet", *BROKEN)
     assert quiet.stdout.splitlines()[-1] == "2\tTL202\t[*] status-label-mismatch"
@@ -511,14 +511,16 @@ def test_fix_reports_the_remaining_findings(tmp_path: Path, fmt: str) -> None:
     }
     if fmt == "gitlab":
         assert {(p, c) for p, _, c in keys_from_gitlab(result.stdout)} == {
-            ("status-mismatch.md", "TL201")
+            ("status-mismatch.md", "TL201"),
+            ("status-mismatch.md", "TL202"),  # "Finished" for "Module done": unsafe
         }
     else:
         keys = remaining[fmt](result.stdout)
         assert {(os.path.basename(p), c) for p, _, _, c in keys} == {
-            ("status-mismatch.md", "TL201")
+            ("status-mismatch.md", "TL201"),
+            ("status-mismatch.md", "TL202"),
         }
-        assert len(keys) == 4
+        assert len(keys) == 5
 
 
 # --- the rule command: the same documentation as SARIF and docs/rules.md ---------------

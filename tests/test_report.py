@@ -289,7 +289,7 @@ def test_a_profile_without_stages_or_dates() -> None:
         (
             ["fixtures/not-a-tracker.md"],
             "error: fixtures/not-a-tracker.md: is not a tracker "
-            "(no tracked table and no totals section)",
+            "for profile learning-module (no table with columns Module, Exam, Status)",
         ),
         (["fixtures"], "error: fixtures: is a directory"),
     ],

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from tracker_lint.engine import FixResult, Settings, fix_text, lint
+from tracker_lint.engine import Checked, FixResult, Settings, check, fix_text, lint
 from tracker_lint.findings import Finding, Fix, Severity
 
-__all__ = ["Finding", "Fix", "FixResult", "Settings", "Severity", "__version__", "fix_text", "lint"]
+__all__ = [
+    "Checked",
+    "Finding",
+    "Fix",
+    "FixResult",
+    "Settings",
+    "Severity",
+    "__version__",
+    "check",
+    "fix_text",
+    "lint",
+]

@@ -53,3 +53,33 @@ def quoted(text: str, limit: int = 60) -> str:
 def cell_value(text: str) -> str:
     """A cell's value: its text without HTML comments (suppression directives)."""
     return strip_comments(text).strip() if "<!--" in text else text
+
+
+def _spelling_key(text: str) -> str:
+    return "".join(ch for ch in label_key(text) if ch.isalnum())
+
+
+def spelling_variant(written: str, canonical: str) -> bool:
+    """Whether ``written`` is ``canonical`` with other case, spacing, punctuation or a
+    typo (edit distance 1, or 2 for words of more than 8 letters): a label a fix
+    may rewrite without guessing. ``Not-started``, ``in progress``, ``Compelte``
+    are; ``Good`` or ``Done`` for ``Complete`` are other words."""
+    a, b = _spelling_key(written), _spelling_key(canonical)
+    if a == b:
+        return True
+    allowed = 2 if len(b) > 8 else 1
+    if not a or abs(len(a) - len(b)) > allowed:
+        return False
+    # Damerau-Levenshtein (optimal string alignment) distance, bounded.
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1] <= allowed

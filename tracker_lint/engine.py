@@ -31,8 +31,11 @@ class Settings:
     base_text: str | None = None  # the same file at an earlier revision (--base), if any
     force: bool = False  # lint as a tracker even if the cheap pre-filter says it is not one
 
+    def select_allows(self, code: str) -> bool:
+        return self.select is None or code in self.select
+
     def active_rules(self) -> list[Rule]:
-        return [r for code, r in RULES.items() if self.select is None or code in self.select]
+        return [r for code, r in RULES.items() if self.select_allows(code)]
 
 
 def looks_like_tracker(text: str, profile: Profile) -> bool:
@@ -90,12 +93,23 @@ def stamp(rule: Rule, problem: Problem, doc: Document, settings: Settings) -> Fi
     )
 
 
-def analyse(text: str, settings: Settings) -> Tracker | None:
-    """The tracker model of a text, or None when the text is not a tracker."""
+def _model(text: str, settings: Settings) -> Tracker | None:
+    """The document seen through the profile, tracker or not; None when the cheap
+    pre-filter already shows it cannot hold a tracked table or totals."""
     if not settings.force and not looks_like_tracker(text, settings.profile):
         return None
-    tracker = build_tracker(parse(text), settings.profile)
-    return tracker if tracker.is_tracker else None
+    return build_tracker(parse(text), settings.profile)
+
+
+def analyse(text: str, settings: Settings) -> Tracker | None:
+    """The tracker model of a text, or None when the text is not a tracker."""
+    tracker = _model(text, settings)
+    return tracker if tracker is not None and tracker.is_tracker else None
+
+
+def not_a_tracker(profile: Profile) -> str:
+    """Why a document is not a tracker for ``profile``, in the words of a note."""
+    return f"no table with columns {', '.join(profile.required_columns)}"
 
 
 @lru_cache(maxsize=8)
@@ -104,17 +118,50 @@ def _base_tracker(text: str, profile: Profile) -> Tracker:
     return build_tracker(parse(text), profile)
 
 
-def lint(text: str, settings: Settings | None = None) -> list[Finding]:
-    """All findings for a document, sorted by position. Empty for a non-tracker."""
+class Checked(NamedTuple):
+    """What :func:`check` found in one document."""
+
+    findings: list[Finding]  # sorted by position
+    is_tracker: bool  # a tracked table was found: the document was checked as a tracker
+
+
+def check(text: str, settings: Settings | None = None) -> Checked:
+    """Lint a document and say whether it was a tracker.
+
+    Only a document with a tracked table is a tracker; every rule runs on it. A
+    document with totals but no tracked table is not: only totals-without-items
+    (TL405) runs on it, so its numbers are never fixed. Anything else has no
+    findings.
+    """
     settings = settings or Settings()
-    tracker = analyse(text, settings)
+    tracker = _model(text, settings)
     if tracker is None:
-        return []
+        return Checked([], False)
+    if not tracker.is_tracker:
+        orphan = RULES["TL405"]
+        if not settings.select_allows(orphan.code):
+            return Checked([], False)
+        ctx = Context(today=settings.today)
+        findings = [stamp(orphan, p, tracker.doc, settings) for p in orphan.check(tracker, ctx)]
+        if findings and DIRECTIVE_MARKER in text:
+            from tracker_lint import suppress
+
+            findings = suppress.apply(findings, suppress.find(tracker.doc))
+        return Checked(findings, False)
+    return Checked(_lint_tracker(tracker, text, settings), True)
+
+
+def lint(text: str, settings: Settings | None = None) -> list[Finding]:
+    """All findings for a document, sorted by position (see :func:`check`)."""
+    return check(text, settings).findings
+
+
+def _lint_tracker(tracker: Tracker, text: str, settings: Settings) -> list[Finding]:
     base = None
     if settings.base_text is not None:
         base = _base_tracker(settings.base_text, settings.profile)
     ctx = Context(today=settings.today, base=base)
-    rules = settings.active_rules()
+    rules = [rule for rule in settings.active_rules() if rule.code != "TL405"]
     try:
         findings = [
             stamp(rule, problem, tracker.doc, settings)
@@ -174,6 +221,7 @@ class FixResult(NamedTuple):
     fixed: int  # fixes applied
     remaining: list[Finding]  # findings of the fixed text
     unsafe_held_back: int  # unsafe fixes not applied (no ``unsafe``)
+    is_tracker: bool = True  # see :class:`Checked`
 
 
 def fix_text(text: str, settings: Settings | None = None, *, unsafe: bool = False) -> FixResult:
@@ -181,16 +229,19 @@ def fix_text(text: str, settings: Settings | None = None, *, unsafe: bool = Fals
     settings = settings or Settings()
     allowed = {"safe", "unsafe"} if unsafe else {"safe"}
     fixed = 0
-    findings = lint(text, settings)
+    checked = check(text, settings)
     for _ in range(MAX_FIX_PASSES):
-        fixes = [f.fix for f in findings if f.fix and f.fix.applicability in allowed]
+        if not checked.is_tracker:
+            break  # never rewrite a document that is not a tracker
+        fixes = [f.fix for f in checked.findings if f.fix and f.fix.applicability in allowed]
         text, applied = apply_fixes(text, fixes)
         if not applied:
             break
         fixed += applied
-        findings = lint(text, settings)
+        checked = check(text, settings)
+    findings = checked.findings
     held = sum(1 for f in findings if f.fix and f.fix.applicability not in allowed)
-    return FixResult(text, fixed, findings, held)
+    return FixResult(text, fixed, findings, held, checked.is_tracker)
 
 
 def unreadable(message: str) -> Finding:

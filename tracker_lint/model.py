@@ -172,7 +172,8 @@ class Tracker:
 
     @property
     def is_tracker(self) -> bool:
-        return bool(self.tables) or self.stats is not None
+        """Only a tracked table makes a document a tracker; totals alone do not."""
+        return bool(self.tables)
 
     @property
     def rows(self) -> list[TrackedRow]:

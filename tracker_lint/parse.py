@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 from sys import intern
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker_lint._text import cell_value
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
+    from markdown_it.token import Token
 
 BOM = "\ufeff"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -81,27 +83,59 @@ class Table:
 
 
 class Heading:
-    __slots__ = ("end", "level", "line", "start", "text")
+    __slots__ = ("_plain", "end", "level", "line", "start", "text")
 
     def __init__(self, level: int, text: str, line: int, start: int, end: int) -> None:
         self.level = level
-        self.text = text
+        self.text = text  # as written: the heading's inline source
         self.line = line
         self.start = start
         self.end = end
+        self._plain: str | None = None
+
+    @property
+    def plain(self) -> str:
+        """The text as GitHub shows it: entities decoded, link text without its
+        target, inline HTML, emphasis and images left out."""
+        if self._plain is None:
+            self._plain = shown_text(self.text)
+        return self._plain
 
 
 class ListItem:
-    __slots__ = ("end", "line", "start", "text")
+    __slots__ = ("depth", "end", "line", "pieces", "start", "text")
 
-    def __init__(self, line: int, start: int, end: int, text: str) -> None:
+    def __init__(
+        self,
+        line: int,
+        start: int,
+        end: int,
+        text: str,
+        depth: int = 0,
+        pieces: tuple[tuple[int, int], ...] = (),
+    ) -> None:
         # start: start of the item's text (after the bullet marker)
-        # end: end of the item's first line, trailing whitespace excluded
-        # text: the item's first line, from ``start`` to ``end``
+        # end: end of the item's paragraph (its last line), trailing whitespace excluded
+        # text: the item's first paragraph as GitHub joins it: its lines, each
+        #   without indentation, separated by "\n" (one line for most items)
+        # depth: 0 for an item of the list itself, 1 for an item nested in one, ...
+        # pieces: (index in text, offset in the source) where each further line starts
         self.line = line
         self.start = start
         self.end = end
         self.text = text
+        self.depth = depth
+        self.pieces = pieces
+
+    def source(self, index: int) -> int:
+        """The source offset of ``text[index]``."""
+        start = self.start
+        at = 0
+        for piece_at, piece_start in self.pieces:
+            if piece_at > index:
+                break
+            at, start = piece_at, piece_start
+        return start + index - at
 
 
 class BulletList:
@@ -168,6 +202,26 @@ class Document:
         if line == 0 and self.has_bom:
             column = max(column - 1, 0)
         return line + 1, column + 1
+
+
+_INLINE_MARKUP = frozenset("&<[]!`*_\\")
+
+
+def shown_text(source: str) -> str:
+    """Inline Markdown as a reader sees it: ``[Quick Stats](#s)``, ``Quick&nbsp;Stats``,
+    ``Quick <em>Stats</em>`` and ``**Quick** Stats`` all show ``Quick Stats``."""
+    if _INLINE_MARKUP.isdisjoint(source):
+        return source
+    md = parser()
+    tokens: list[Token] = []
+    md.inline.parse(source, md, {}, tokens)
+    parts = []
+    for token in tokens:
+        if token.type in ("text", "text_special", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -247,6 +301,8 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     delimiter = src[pos:maximum]
     if not _DELIMITER_CHARS.issuperset(delimiter):
         return False
+    if "|" not in delimiter and ":" not in delimiter:
+        return False  # `---` under a line of text is a setext heading underline on GitHub
     columns = delimiter.split("|")
     aligns = 0
     trim = _trim[0]
@@ -267,6 +323,10 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
         return False
     if len(split_cells(src[begin:end], 0)) != aligns or aligns == 0:
         return False
+    # On GitHub a table's header is a line of paragraph text: a line that starts
+    # another block (`# | a`, `- a | b`, `> a | b`, `<div> | a`) is that block.
+    if src[begin : begin + 1] != "|" and _starts_block(state, start_line, end_line):
+        return False
     if silent:
         return True
 
@@ -283,13 +343,16 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
         begin = state.bMarks[line] + state.tShift[line]
         # No block that ends a table (fence, quote, rule, list, HTML, heading)
         # starts with a pipe: most rows skip the terminator rules altogether.
-        if src[begin : begin + 1] != "|" and any(
-            rule(state, line, end_line, True) for rule in terminators
+        if src[begin : begin + 1] != "|" and (
+            any(rule(state, line, end_line, True) for rule in terminators)
+            or _html_tag_line(src, begin, state.eMarks[line])
         ):
             break
         begin, end = _trimmed(src, begin, state.eMarks[line])
         if begin >= end or state.is_code_block(line):
             break
+        if src[begin:end] == "|":
+            break  # a line that is only `|` has no cell: GitHub ends the table there
         row = make_row(line, begin, end)
         autocompleted += aligns - len(row.cells)
         if autocompleted > MAX_AUTOCOMPLETED_CELLS:
@@ -302,6 +365,40 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     state.parentType = old_parent
     state.line = line
     return True
+
+
+_BLOCK_STARTS = ("fence", "blockquote", "hr", "list", "html_block", "heading")
+
+
+def _starts_block(state: StateBlock, line: int, end_line: int) -> bool:
+    """Whether ``line`` starts a block other than a paragraph (as a terminator of the
+    current block would: a paragraph is interrupted only by what may interrupt it)."""
+    ruler = state.md.block.ruler
+    rules = _block_rules(ruler)
+    old_line = state.line
+    try:
+        return any(rule(state, line, end_line, True) for rule in rules)
+    finally:
+        state.line = old_line
+
+
+@cache
+def _block_rules(ruler: Any) -> tuple[Any, ...]:
+    return tuple(rule.fn for rule in ruler.__rules__ if rule.enabled and rule.name in _BLOCK_STARTS)
+
+
+@cache
+def _html_tag_pattern() -> re.Pattern[str]:
+    from markdown_it.common.html_re import HTML_OPEN_CLOSE_TAG_STR
+
+    return re.compile(f"(?:{HTML_OPEN_CLOSE_TAG_STR})[ \t]*$")
+
+
+def _html_tag_line(src: str, begin: int, end: int) -> bool:
+    """A line that is one HTML tag (`<br>`, `<img src=x>`, `</div>`): CommonMark's HTML
+    block start condition 7. It cannot interrupt a paragraph (so markdown-it's
+    terminator check says no), but on GitHub it does end a table."""
+    return src[begin : begin + 1] == "<" and _html_tag_pattern().match(src[begin:end]) is not None
 
 
 def _row(line: int, begin: int, end: int) -> Row:
@@ -319,8 +416,9 @@ def _trimmed(src: str, begin: int, end: int) -> tuple[int, int]:
 
 
 @cache
-def parser() -> MarkdownIt:
-    """The one MarkdownIt instance: CommonMark + GFM tables + front matter, block level only."""
+def parser(*, front_matter: bool = True) -> MarkdownIt:
+    """The MarkdownIt instance: CommonMark + GFM tables + front matter, block level only
+    (and one without front matter, for a document whose leading block is not YAML)."""
     from markdown_it import MarkdownIt
     from markdown_it.common import utils
     from mdit_py_plugins.front_matter import front_matter_plugin
@@ -330,7 +428,8 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": 200})
     md.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
     md.enable("table")
-    md.use(front_matter_plugin)
+    if front_matter:
+        md.use(front_matter_plugin)
     md.core.ruler.disable(["inline", "text_join"])
     return md
 
@@ -352,10 +451,15 @@ def parse(text: str) -> Document:
         return Row(line, base, base + (end - begin), split_cells(norm[begin:end], base))
 
     tokens = parser().parse(norm, {"row": make_row})
+    if tokens and tokens[0].type == "front_matter" and not _yaml_like(tokens[0].content):
+        # GitHub shows a leading `---` block that is not YAML (a heading, a table)
+        # as a thematic break followed by Markdown: read it that way too.
+        tokens = parser(front_matter=False).parse(norm, {"row": make_row})
     heading: Heading | None = None
     list_depth = 0
     heading_depth = 0  # list depth of the last heading: a list directly under it is recorded
-    open_lists: list[tuple[BulletList, int]] = []  # recorded lists being read, with depth
+    recorded: BulletList | None = None  # the recorded list being read
+    recorded_depth = 0  # its list depth; deeper items are its nested items
     want_item_text = False
     i = 0
     n = len(tokens)
@@ -373,31 +477,39 @@ def parse(text: str) -> Document:
             heading = Heading(int(tok.tag[1:]), content, line, start, end)
             heading_depth = list_depth
             doc.blocks.append(heading)
+            recorded = None  # the lists under this heading are its own
+            want_item_text = False
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
             if (
-                list_depth == heading_depth + 1
+                recorded is None
+                and list_depth == heading_depth + 1
                 and kind == "bullet_list_open"
                 and tok.map is not None
             ):
                 recorded = BulletList([], tok.map[0], tok.map[1])
-                open_lists.append((recorded, list_depth))
+                recorded_depth = list_depth
                 doc.blocks.append(recorded)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
-            while open_lists and open_lists[-1][1] > list_depth:
-                open_lists.pop()
+            if recorded is not None and list_depth < recorded_depth:
+                recorded = None
             heading_depth = min(heading_depth, list_depth)
         elif kind == "list_item_open":
-            want_item_text = bool(open_lists) and list_depth == open_lists[-1][1]
-        elif kind == "inline" and want_item_text and open_lists:
+            want_item_text = recorded is not None
+        elif (
+            kind == "inline"
+            and want_item_text
+            and recorded is not None
+            and tokens[i - 1].type == "paragraph_open"
+        ):
             want_item_text = False
-            current_list = open_lists[-1][0]
             if tok.map is not None:
-                line = tok.map[0]
-                first = tok.content.split("\n", 1)[0].rstrip()
-                start, end = _locate(doc.line_text(line), first, line_offset(line, 0))
-                current_list.items.append(ListItem(line, start, end, first))
+                recorded.items.append(
+                    _list_item(
+                        doc, tok.content, tok.map[0], list_depth - recorded_depth, line_offset
+                    )
+                )
         elif kind in ("fence", "code_block", "front_matter") and tok.map is not None:
             doc.verbatim.append((tok.map[0], tok.map[1]))
         elif kind == "html_block" and tok.map is not None:
@@ -406,6 +518,38 @@ def parse(text: str) -> Document:
             want_item_text = False
         i += 1
     return doc
+
+
+def _list_item(
+    doc: Document, content: str, first: int, depth: int, line_offset: Callable[[int, int], int]
+) -> ListItem:
+    """A list item from its first paragraph's inline content, which starts on line ``first``."""
+    lines = content.split("\n")
+    pieces = []
+    start = end = 0
+    at = 0
+    for k, text in enumerate(lines):
+        line = first + k
+        text_start, text_end = _locate(doc.line_text(line), text, line_offset(line, 0))
+        if k == 0:
+            start = text_start
+        else:
+            pieces.append((at, text_start))
+        end = text_end
+        at += len(text) + 1
+    return ListItem(first, start, end, content, depth, tuple(pieces))
+
+
+_YAML_LINE = re.compile(r"(?:#|-(?:\s|$)|\s|\.\.\.$|[^\s:#|>\[{][^:]*:(?:\s|$))")
+
+
+def _yaml_like(content: str) -> bool:
+    """Whether front matter reads as YAML: comments, ``key: value`` lines, list items
+    and indented continuations, with at least one key."""
+    lines = [line for line in content.split("\n") if line.strip()]
+    return all(_YAML_LINE.match(line) for line in lines) and any(
+        ":" in line and not line.startswith(("#", " ", "\t")) for line in lines
+    )
 
 
 def _locate(line: str, content: str, line_start: int) -> tuple[int, int]:

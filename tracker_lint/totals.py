@@ -7,15 +7,26 @@ where a further column may hold the value as a percentage of a target.
 
 from __future__ import annotations
 
+import operator
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Literal
 
 from tracker_lint._text import EMPHASIS, name_key
-from tracker_lint.parse import BulletList, Cell, Document, Heading, ListItem, Row, Table
+from tracker_lint.parse import (
+    BulletList,
+    Cell,
+    Document,
+    Heading,
+    ListItem,
+    Row,
+    Table,
+    shown_text,
+)
 from tracker_lint.profile import Total, Totals
 
-Role = Literal["count", "of", "percent", "target-percent"]
+Role = Literal["count", "of", "percent", "target-percent", "other"]
 
 # `**Label**: rest`, `**Label:** rest`, `__Label__: rest` or `Label: rest`
 _LABEL = re.compile(
@@ -34,6 +45,17 @@ _NUMBER = re.compile(rf"(?<![\w.,-])(?P<n>-?(?:\d+,\d{{1,2}}(?![\d,])|(?:{_INT})
 @cache
 def _fraction() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.,])(?P<n>{_INT})\s*/\s*(?P<d>{_INT})(?![\d.])")
+
+
+@cache
+def _secondary_fraction() -> re.Pattern[str]:
+    """``14/40`` or ``14 of 40`` after a percentage: its count and its denominator."""
+    return re.compile(rf"(?<![\w.,])(?P<n>{_INT})\s*(?:/|\bof\b)\s*(?P<d>{_INT})(?![\d.])")
+
+
+@cache
+def _date() -> re.Pattern[str]:
+    return re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}")
 
 
 @cache
@@ -79,6 +101,7 @@ class StatEntry:
         "label_start",
         "line",
         "numbers",
+        "others",
         "start",
         "target",
         "total",
@@ -96,10 +119,13 @@ class StatEntry:
         group: str | None,
         numbers: list[Number],
         target: int | None = None,
+        others: list[Number] | None = None,
     ) -> None:
         # line: 0-based
         # start: the whole entry: the list item's text, or the table row
         # target: what a "target-percent" number is a percentage of
+        # others: further numbers written in the entry that are not derived from the
+        #   tables (`7 (12.7%)`, a Remaining column): a fix would leave them stale
         self.line = line
         self.start = start
         self.end = end
@@ -110,6 +136,7 @@ class StatEntry:
         self.group = group
         self.numbers = numbers
         self.target = target
+        self.others = others or []
 
 
 class TotalsSection:
@@ -132,27 +159,59 @@ def _strip_comment(text: str) -> str:
     return text if comment < 0 else text[:comment]
 
 
-def numbers_in(text: str, base: int, total: Total) -> list[Number]:
-    """The numbers of a written total: one, or ``n/N`` and ``(p%)`` for a fraction."""
+Source = Callable[[int], int]  # index in an entry's text -> offset in the document
+
+
+def numbers_in(text: str, source: Source, total: Total) -> tuple[list[Number], list[Number]]:
+    """The numbers of a written total, and the other numbers written with it.
+
+    The numbers are one value, ``n/N`` and ``(p%)`` for a fraction, or ``p%`` and
+    the ``(n/N)`` after it for a percentage; the others are any further numbers
+    (dates aside), which no fix can keep consistent.
+    """
     text = _strip_comment(text)
+
+    def number(role: Role, match: re.Match[str], key: str) -> Number:
+        return Number(role, match[key], source(match.start(key)), source(match.end(key)))
+
+    found: list[Number] = []
     if total.format == "fraction":
         fraction = _fraction().search(text)
-        if fraction is None:
-            return []
-        found = [
-            Number("count", fraction["n"], base + fraction.start("n"), base + fraction.end("n")),
-            Number("of", fraction["d"], base + fraction.start("d"), base + fraction.end("d")),
-        ]
-        pct = _paren_percent().search(text, fraction.end())
-        if pct is not None:
-            key = "p" if pct["p"] else "na"
-            found.append(Number("percent", pct[key], base + pct.start(key), base + pct.end(key)))
-        return found
-    number = _NUMBER.search(text)
-    if number is None:
-        return []
-    role: Role = "percent" if total.is_percent else "count"
-    return [Number(role, number["n"], base + number.start("n"), base + number.end("n"))]
+        if fraction is not None:
+            found = [number("count", fraction, "n"), number("of", fraction, "d")]
+            pct = _paren_percent().search(text, fraction.end())
+            if pct is not None:
+                found.append(number("percent", pct, "p" if pct["p"] else "na"))
+    else:
+        first = _NUMBER.search(text)
+        if first is not None:
+            role: Role = "percent" if total.is_percent else "count"
+            found = [number(role, first, "n")]
+            if role == "percent":
+                after = _secondary_fraction().match(text, _skip_to_fraction(text, first.end()))
+                if after is not None:
+                    found += [number("count", after, "n"), number("of", after, "d")]
+    return found, _others(text, source, found)
+
+
+def _skip_to_fraction(text: str, at: int) -> int:
+    """Past ``%``, spaces and an opening parenthesis: where ``(14/40`` would start."""
+    while at < len(text) and text[at] in "% \t(":
+        at += 1
+    return at
+
+
+def _others(text: str, source: Source, found: list[Number]) -> list[Number]:
+    taken = {n.start for n in found}
+    dates = [m.span() for m in _date().finditer(text)] if "-" in text or ":" in text else []
+    others = []
+    for match in _NUMBER.finditer(text):
+        if source(match.start("n")) in taken:
+            continue
+        if any(a <= match.start() < b for a, b in dates):
+            continue
+        others.append(Number("other", match["n"], source(match.start("n")), source(match.end("n"))))
+    return others
 
 
 def _from_item(item: ListItem, totals: Totals) -> StatEntry:
@@ -164,29 +223,38 @@ def _from_item(item: ListItem, totals: Totals) -> StatEntry:
         )
     key = "a" if match["a"] else "b" if match["b"] else "c"
     label = match[key].strip()
-    label_start = item.start + match.start(key)
-    total, group = totals.find(label)
+    label_start = item.source(match.start(key) + len(match[key]) - len(match[key].lstrip()))
+    total, group = totals.find(shown_text(label))
     rest = match.end()
-    numbers = numbers_in(text[rest:], item.start + rest, total) if total else []
+    numbers, others = (
+        numbers_in(text[rest:], lambda i: item.source(rest + i), total) if total else ([], [])
+    )
+    label_end = item.source(match.start(key) + len(match[key].rstrip()))
     return StatEntry(
-        item.line, item.start, item.end, label, label_start, label_start + len(label),
-        total, group, numbers,
+        item.line, item.start, item.end, label, label_start, label_end,
+        total, group, numbers, others=others,
     )  # fmt: skip
 
 
 def _from_row(row: Row, columns: dict[str, int], totals: Totals) -> StatEntry:
+    def index(name: str | None) -> int | None:
+        return columns.get(name_key(name)) if name else None
+
     def cell(name: str | None) -> Cell | None:
-        index = columns.get(name_key(name)) if name else None
-        return row.cells[index] if index is not None and index < len(row.cells) else None
+        i = index(name)
+        return row.cells[i] if i is not None and i < len(row.cells) else None
 
     label_cell = cell(totals.label_column)
     if label_cell is None or not label_cell.text.strip(EMPHASIS):
         return StatEntry(row.line, row.start, row.end, None, row.start, row.end, None, None, [])
     label = label_cell.text.strip(EMPHASIS)
     label_start = label_cell.start + len(label_cell.text) - len(label_cell.text.lstrip(EMPHASIS))
-    total, group = totals.find(label)
+    total, group = totals.find(shown_text(label))
     value = cell(totals.value_column)
-    numbers = numbers_in(value.text, value.start, total) if total and value else []
+    numbers: list[Number] = []
+    others: list[Number] = []
+    if total and value:
+        numbers, others = numbers_in(value.text, lambda i: value.start + i, total)
     target, percent = cell(totals.target_column), cell(totals.percent_column)
     target_number = _NUMBER.search(target.text) if target else None
     pct = _NUMBER.search(percent.text) if percent else None
@@ -195,34 +263,56 @@ def _from_row(row: Row, columns: dict[str, int], totals: Totals) -> StatEntry:
         goal = int(float(target_number["n"].replace(",", "")))
         start = percent.start + pct.start("n")
         numbers.append(Number("target-percent", pct["n"], start, start + len(pct["n"])))
+    if numbers:
+        known = {index(c) for c in (totals.label_column, totals.value_column, totals.target_column)}
+        if goal is not None:
+            known.add(index(totals.percent_column))
+        for i, other in enumerate(row.cells):
+            if i not in known:
+                others += _others(other.text, partial(operator.add, other.start), [])
     return StatEntry(
         row.line, row.start, row.end, label, label_start, label_start + len(label),
-        total, group, numbers, goal,
+        total, group, numbers, goal, others,
     )  # fmt: skip
 
 
-def _list_under(doc: Document, heading: str) -> tuple[Heading | None, BulletList | None]:
-    """The first bullet list after the named heading, before the next heading."""
+def _lists_under(doc: Document, heading: str) -> tuple[Heading | None, list[BulletList]]:
+    """The first heading with this name, and the bullet lists after it, up to the next
+    heading: a change of bullet marker (``-`` then ``*``) or a comment line starts a
+    new list on GitHub, and its items are totals all the same."""
     key = name_key(heading)
     found: Heading | None = None
+    lists: list[BulletList] = []
     for block in doc.blocks:
         if isinstance(block, Heading):
             if found is not None:
-                return found, None
-            if name_key(block.text) == key:
+                break
+            if name_key(block.plain) == key:
                 found = block
         elif found is not None and isinstance(block, BulletList):
-            return found, block
-    return found, None
+            lists.append(block)
+    return found, lists
 
 
 def list_under(doc: Document, heading: str) -> BulletList | None:
-    return _list_under(doc, heading)[1]
+    """The bullet lists under the named heading, as one list (None when there is none)."""
+    return _merged(_lists_under(doc, heading)[1])
+
+
+def _merged(lists: list[BulletList]) -> BulletList | None:
+    if not lists:
+        return None
+    if len(lists) == 1:
+        return lists[0]
+    return BulletList(
+        [item for bl in lists for item in bl.items], lists[0].line, lists[-1].end_line
+    )
 
 
 def find_totals(doc: Document, totals: Totals) -> TotalsSection:
     if totals.kind == "list":
-        heading, found = _list_under(doc, totals.heading or "")
+        heading, lists = _lists_under(doc, totals.heading or "")
+        found = _merged(lists)
         if found is None:
             return TotalsSection(heading, None, None)
         return TotalsSection(heading, found, [_from_item(item, totals) for item in found.items])
@@ -233,7 +323,7 @@ def find_totals(doc: Document, totals: Totals) -> TotalsSection:
         if not all(k in keys for k in wanted):
             continue
         if heading_key is not None and (
-            table.heading is None or name_key(table.heading.text) != heading_key
+            table.heading is None or name_key(table.heading.plain) != heading_key
         ):
             continue
         columns = {k: i for i, k in reversed(list(enumerate(keys)))}

@@ -11,7 +11,7 @@ from datetime import date
 from tracker_lint.cli import today_arg
 from tracker_lint.cli.configs import Resolver
 from tracker_lint.cli.files import ReadError, read_source
-from tracker_lint.engine import Settings, analyse
+from tracker_lint.engine import Settings, analyse, not_a_tracker
 from tracker_lint.errors import ConfigError
 from tracker_lint.model import Tracker
 from tracker_lint.report import DEFAULT_WEEKS, RENDERERS, build_report
@@ -68,7 +68,10 @@ def load_tracker(path: str, settings: Settings, config: str | None = None) -> Tr
     configured = Resolver(settings, config, Selection()).settings(path) or settings
     tracker = analyse(source.text, replace(configured, force=True))
     if tracker is None:
-        raise ReadError(path, "is not a tracker (no tracked table and no totals section)")
+        profile = configured.profile
+        raise ReadError(
+            path, f"is not a tracker for profile {profile.name} ({not_a_tracker(profile)})"
+        )
     return tracker
 
 

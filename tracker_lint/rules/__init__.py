@@ -8,7 +8,13 @@ from tracker_lint.rules.dates import FutureDate, InvalidDate, MissingDate
 from tracker_lint.rules.file import UnreadableFile
 from tracker_lint.rules.history import StaleDate
 from tracker_lint.rules.legend import LegendMissingSymbol
-from tracker_lint.rules.stats import MalformedStat, MissingStats, StatsMismatch, UnknownStat
+from tracker_lint.rules.stats import (
+    MalformedStat,
+    MissingStats,
+    StatsMismatch,
+    TotalsWithoutItems,
+    UnknownStat,
+)
 from tracker_lint.rules.status import StatusLabelMismatch, StatusMismatch
 from tracker_lint.rules.table import (
     DuplicateItem,
@@ -37,6 +43,7 @@ RULES: dict[str, Rule] = {
         MissingStats(),
         UnknownStat(),
         MalformedStat(),
+        TotalsWithoutItems(),
         LegendMissingSymbol(),
         UnusedSuppression(),
         CommentBreaksStructure(),

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from tracker_lint.findings import Problem, Severity
 from tracker_lint.model import Tracker
-from tracker_lint.parse import BulletList, Document, HtmlBlock, Table
+from tracker_lint.parse import Document, HtmlBlock, Table
 from tracker_lint.rules.base import Context, Rule
 
 
@@ -46,13 +46,14 @@ class UnusedSuppression(Rule):
 class CommentBreaksStructure(Rule):
     """## What it does
     Reports an HTML comment on a line of its own between two rows of a
-    tracked table, or between two bullets of the Quick Stats list.
+    tracked table.
 
     ## Why is this bad?
     Such a comment ends the table: in GitHub's renderer as in markdown-it, the
     rows after it are no longer a table but a paragraph of pipes, so they
-    vanish from the tracker and from every total. Between two bullets it splits
-    the Quick Stats list, and the totals after it are no longer checked.
+    vanish from the tracker and from every total. (Between two Quick Stats
+    bullets a comment line only splits the list in two; every list under the
+    heading is read, so that is not reported.)
 
     ## Example
     ```markdown
@@ -68,13 +69,13 @@ class CommentBreaksStructure(Rule):
     ```
 
     ## Fix safety
-    No fix: move the comment into a cell (or to the end of the bullet) by hand.
+    No fix: move the comment into a cell by hand.
     """
 
     code = "TL902"
     name = "comment-breaks-structure"
     severity = Severity.ERROR
-    summary = "a comment line that ends a tracked table or splits the Quick Stats list"
+    summary = "a comment line that ends a tracked table"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         doc = tracker.doc
@@ -83,28 +84,18 @@ class CommentBreaksStructure(Rule):
         for before, block in pairwise(blocks):
             if not isinstance(block, HtmlBlock) or not block.text.lstrip().startswith("<!--"):
                 continue
-            if isinstance(before, Table) and id(before) in tracked:
-                if before.end_line != block.line or not _continues(doc, block):
-                    continue
-                what = (
-                    "ends the table above: the rows after it are not part of any table, in "
-                    "GitHub's renderer as in markdown-it"
-                )
-            elif (
-                isinstance(before, BulletList) and tracker.totals and before is tracker.totals.block
-            ):
-                if before.end_line != block.line or not _continues(doc, block):
-                    continue
-                what = "splits the Quick Stats list: the totals after it are not checked"
-            else:
+            if not isinstance(before, Table) or id(before) not in tracked:
+                continue
+            if before.end_line != block.line or not _continues(doc, block):
                 continue
             start = doc.offset(block.line, 0)
             end = doc.offset(block.end_line - 1, len(doc.line_text(block.end_line - 1)))
             yield Problem(
                 start,
                 end,
-                f"This comment line {what}; put a tracker-lint-disable-line comment inside "
-                "the row's cell (or at the end of the bullet) instead",
+                "This comment line ends the table above: the rows after it are not part of "
+                "any table, in GitHub's renderer as in markdown-it; put a "
+                "tracker-lint-disable-line comment inside the row's cell instead",
             )
 
 

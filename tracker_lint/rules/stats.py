@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker_lint._text import name_key, quoted
-from tracker_lint.findings import Fix, Problem, Severity
+from tracker_lint.findings import Applicability, Fix, Problem, Severity
 from tracker_lint.model import TrackedRow, Tracker, column_index
 from tracker_lint.profile import Selector
 from tracker_lint.rules.base import Context, Rule
@@ -135,11 +135,16 @@ def _message(
             f"{where} is {numbers[0].text} ({numbers[1].text}% of {entry.target}) but the "
             f"tables have {counted}: {wanted[0]} ({wanted[1]}% of {entry.target})"
         )
+    of = count(rows, total.of or Selector())
+    if roles == ["percent", "count", "of"]:
+        return (
+            f"{where} is {numbers[0].text}% ({numbers[1].text}/{numbers[2].text}) but the tables "
+            f"give {wanted[0]}% ({wanted[1]}/{wanted[2]}) ({counted} of {of})"
+        )
     start, end = numbers[0].start, numbers[-1].end
     tail = ""
     while end + len(tail) < len(text) and text[end + len(tail)] in "%)" and len(tail) < 2:
         tail += text[end + len(tail)]
-    of = count(rows, total.of or Selector())
     return (
         f"{where} is {text[start:end]}{tail} but the tables give {replacement}{tail} "
         f"({counted} of {of})"
@@ -172,6 +177,13 @@ class StatsMismatch(Rule):
     ## Fix safety
     Safe: the value is recomputed from the tables and written in the
     document's own format (`55`, `12.7%`, `1,204`); the text around it is kept.
+    Every number derived from the same count is rewritten with it, so the line
+    stays consistent: `n/N (p%)` as a whole, and a percentage with the
+    fraction after it (`35% (14/40 documents)`). A value written beside
+    numbers that are not derived (`7 (12.7%)`, `55 (3 new)`, a `Remaining`
+    cell in the same row of a totals table) gets an unsafe fix instead: a
+    safe fix would leave the line contradicting itself. Dates are not counted
+    as such numbers.
     """
 
     code = "TL401"
@@ -197,7 +209,13 @@ class StatsMismatch(Rule):
                 last = number.end
             replacement = "".join(pieces)
             message = _message(tracker, entry, text, wanted, replacement)
-            yield Problem(start, end, message, Fix(start, end, replacement, "safe"))
+            safety: Applicability = "safe"
+            if entry.others:
+                safety = "unsafe"
+                written = ", ".join(n.text for n in entry.others[:3])
+                verb = "is" if len(entry.others) == 1 else "are"
+                message += f" (unsafe fix: the line also says {written}, which {verb} not derived)"
+            yield Problem(start, end, message, Fix(start, end, replacement, safety))
 
 
 class MissingStats(Rule):
@@ -336,3 +354,60 @@ class MalformedStat(Rule):
                 entry.end,
                 f'{where} "{quoted(entry.label or "")}" has no number{form} after its label',
             )
+
+
+class TotalsWithoutItems(Rule):
+    """## What it does
+    Reports a document that has totals the profile knows (a Quick Stats list
+    with `Total Pages`, `Completed`, ...) but no tracked table: no table whose
+    header has the columns the profile looks for (`Module`, `Exam` and
+    `Status` in the default profile). Such a document is not a tracker, so
+    its totals are neither checked nor fixed; this warning says why.
+
+    ## Why is this bad?
+    Usually it is harmless (an audit note or a report page that quotes
+    totals), but when a tracker's column was renamed (`Exams` for `Exam`)
+    the whole tracker silently stops being checked. The message names the
+    columns, so the cause is one look away.
+
+    ## Example
+    ```markdown
+    ## Quick Stats
+    - **Total Pages**: 55
+
+    | Page | Module | Exams | Status |
+    |---|---|---|---|
+    ```
+
+    Use instead: name the columns as the profile does (`Exam`), or describe
+    the tracker's own columns in a profile.
+
+    ## Fix safety
+    No fix: a document that is not a tracker is never rewritten.
+    """
+
+    code = "TL405"
+    name = "totals-without-items"
+    severity = Severity.WARNING
+    summary = "totals that the profile knows, in a document without a tracked table"
+
+    def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        totals = tracker.profile.totals
+        section = tracker.totals
+        if tracker.tables or totals is None or section is None or not section.entries:
+            return
+        if not any(e.total is not None and e.numbers for e in section.entries):
+            return
+        profile = tracker.profile
+        columns = ", ".join(profile.required_columns)
+        if section.heading is not None and totals.kind == "list":
+            start, end, what = section.heading.start, section.heading.end, f'"{_where(tracker)}"'
+        else:
+            first = section.entries[0]
+            start, end, what = first.start, first.end, "Totals"
+        yield Problem(
+            start,
+            end,
+            f"{what} has totals but the document has no tracked table (a table with columns "
+            f"{columns}, profile {profile.name}): the totals are not checked or fixed",
+        )

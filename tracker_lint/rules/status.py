@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tracker_lint._text import label_key, quoted
-from tracker_lint.findings import Fix, Problem, Severity
+from tracker_lint._text import label_key, quoted, spelling_variant
+from tracker_lint.findings import Applicability, Fix, Problem, Severity
 from tracker_lint.model import Tracker, leading_symbol
 from tracker_lint.profile import StatusDef
 from tracker_lint.rules.base import Context, Rule
@@ -90,7 +90,7 @@ class StatusLabelMismatch(Rule):
 
     ## Example
     ```markdown
-    | Caching | ✅ | ✅ | ✅ Done | 2025-01-30 |
+    | Caching | ✅ | ✅ | ✅ Compelte | 2025-01-30 |
     ```
 
     Use instead:
@@ -99,7 +99,12 @@ class StatusLabelMismatch(Rule):
     ```
 
     ## Fix safety
-    Safe: only the label changes, to the one the symbol already means.
+    Safe when the written label is a spelling of the canonical one: other
+    spacing or punctuation (`Not-started`, `InProgress`) or a typo (edit
+    distance 1, or 2 for labels longer than 8 letters: `Compelte`).
+    Otherwise unsafe: `✅ Good` or `✅ Done` is another word, which may be
+    what the author meant (the symbol may be the mistake), so it is rewritten
+    only with `--unsafe-fixes`. Only the label changes.
     """
 
     code = "TL202"
@@ -116,10 +121,13 @@ class StatusLabelMismatch(Rule):
             canonical = status.status.label
             if label_key(status.label) == label_key(canonical):
                 continue
+            safety: Applicability = (
+                "safe" if spelling_variant(status.label, canonical) else "unsafe"
+            )
             yield Problem(
                 status.label_start,
                 status.label_end,
                 f'Status label "{quoted(status.label)}" should be "{canonical}" for '
                 f"{status.status.symbol}",
-                Fix(status.label_start, status.label_end, canonical, "safe"),
+                Fix(status.label_start, status.label_end, canonical, safety),
             )
