@@ -144,8 +144,20 @@ def test_empty_file_is_a_skipped_non_tracker(tmp_path: Path, fix: list[str]) -> 
     before = Snapshot.of(path)
     result = cli(*fix, str(path))
     assert_no_traceback(result)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "All checks passed.\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "No trackers checked (1 Markdown file is not a tracker).\n",
+        not_a_tracker_note(path),
+    )
     assert Snapshot.of(path) == before
+
+
+def not_a_tracker_note(path: Path) -> str:
+    """The note for a file named on the command line that is not a tracker."""
+    return (
+        f"note: {path}: not a tracker for profile learning-module "
+        "(no table with columns Module, Exam, Status); skipped\n"
+    )
 
 
 def _invalid_utf8_in_a_tracker() -> bytes:
@@ -154,14 +166,22 @@ def _invalid_utf8_in_a_tracker() -> bytes:
     return data[:at] + b"Sh\xe4rding" + data[at + len(b"Sharding") :]
 
 
+# Files that are not trackers: not being UTF-8 is no error for them.
+NON_TRACKER_BAD_BYTES: dict[str, bytes] = {
+    "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+    "latin-1": "# Tracker\n\nÉtat des modules: déjà vu\n".encode("latin-1"),
+    "utf-16": "# Notes\n\nNot a tracker.\n".encode("utf-16"),
+}
+
+# Trackers: they must be UTF-8.
 BAD_BYTES: dict[str, tuple[bytes, str]] = {
     "binary": (
-        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        STALE.read_bytes() + b"\x00\x00\x00\rIHDR",
         "is a binary file, not UTF-8 text",
     ),
     "latin-1": (
-        "# Tracker\n\nÉtat des modules: déjà vu\n".encode("latin-1"),
-        "is not valid UTF-8 (byte 0xc9 on line 3); save it as UTF-8",
+        STALE.read_bytes() + "\nÉtat des modules: déjà vu\n".encode("latin-1"),
+        "is not valid UTF-8 (byte 0xc9 on line 38); save it as UTF-8",
     ),
     "utf-16 with BOM": (
         STALE.read_text(encoding="utf-8").encode("utf-16"),
@@ -197,9 +217,25 @@ def test_undecodable_file(tmp_path: Path, case: str, fix: list[str]) -> None:
     assert Snapshot.of(path) == before
 
 
+@pytest.mark.parametrize("fix", [[], ["--fix"]], ids=["check", "fix"])
+@pytest.mark.parametrize("case", list(NON_TRACKER_BAD_BYTES))
+def test_undecodable_non_tracker(tmp_path: Path, case: str, fix: list[str]) -> None:
+    path = tmp_path / "notes.md"
+    path.write_bytes(NON_TRACKER_BAD_BYTES[case])
+    before = Snapshot.of(path)
+    result = cli(*fix, *TODAY, str(path))
+    assert_no_traceback(result)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "No trackers checked (1 Markdown file is not a tracker).\n",
+        not_a_tracker_note(path),
+    )
+    assert Snapshot.of(path) == before
+
+
 def test_a_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
-    bad = tmp_path / "a.md"
-    bad.write_bytes(b"\xff\xfe\x00")
+    bad = tmp_path / "a.md"  # a tracker, so it must be UTF-8
+    bad.write_bytes(STALE.read_text(encoding="utf-8").encode("utf-16"))
     good = tmp_path / "b.md"
     shutil.copy(STALE, good)
     result = cli("--fix", *TODAY, str(tmp_path))
@@ -331,7 +367,7 @@ def test_a_fixed_file_keeps_its_owner(tmp_path: Path) -> None:
     result = cli("--fix", *TODAY, str(path))
     assert (result.returncode, result.stdout) == (
         0,
-        f"Fixed 3 findings in {path}\nAll checks passed.\n",
+        f"Fixed 3 findings in {path}\nAll checks passed (1 tracker checked).\n",
     )
     stat = path.stat()
     assert (stat.st_uid, stat.st_gid, stat.st_mode & 0o7777) == (4321, 4321, 0o640)
@@ -350,7 +386,7 @@ def test_symlink_to_a_tracker_is_fixed_through_and_stays_a_link(tmp_path: Path) 
     assert_no_traceback(result)
     assert (result.returncode, result.stdout) == (
         0,
-        f"Fixed 3 findings in {link}\nAll checks passed.\n",
+        f"Fixed 3 findings in {link}\nAll checks passed (1 tracker checked).\n",
     )
     assert link.is_symlink()
     assert os.readlink(link) == os.path.join("real", "tracker.md")
@@ -392,7 +428,7 @@ def _fix_and_expect(tmp_path: Path, text: str, rows: int) -> None:
     assert_no_traceback(result)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        f"Fixed 1 finding in {path}\nAll checks passed.\n",
+        f"Fixed 1 finding in {path}\nAll checks passed (1 tracker checked).\n",
         "",
     )
     expected = text.replace("**Total Pages**: 1\n", f"**Total Pages**: {rows}\n", 1)
@@ -413,7 +449,11 @@ def test_a_50_mb_file_that_is_not_a_tracker(tmp_path: Path) -> None:
     before = Snapshot.of(path)
     result = cli("--fix", str(path))
     assert_no_traceback(result)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "All checks passed.\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "No trackers checked (1 Markdown file is not a tracker).\n",
+        not_a_tracker_note(path),
+    )
     assert Snapshot.of(path) == before
 
 

@@ -27,7 +27,7 @@ def test_findings_then_summary_and_exit_1() -> None:
 
 def test_clean_file_exits_0() -> None:
     result = run_cli(str(CLEAN), "--today", "2026-11-26")
-    assert (result.returncode, result.stdout) == (0, "All checks passed.\n")
+    assert (result.returncode, result.stdout) == (0, "All checks passed (1 tracker checked).\n")
 
 
 def test_warnings_alone_exit_0_and_show_their_severity() -> None:
@@ -123,15 +123,19 @@ def test_output_is_sorted_by_file_then_position(tmp_path: Path) -> None:
     assert keys == sorted(keys)
 
 
+# A tracked table: only a tracker must be UTF-8 (other files: tests/test_verdicts.py).
+TABLE = "| Topic | Module | Exam | Status |\n|---|---|---|---|\n| Caf\u00e9 | x | x | x |\n"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"# T\n\xe9t\xe9\n", "is not valid UTF-8 (byte 0xe9 on line 2); save it as UTF-8"),
-        ("# T\n".encode("utf-16"), "is UTF-16 text; tracker-lint reads UTF-8 only"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not UTF-8 text"),
+        (TABLE.encode("latin-1"), "is not valid UTF-8 (byte 0xe9 on line 3); save it as UTF-8"),
+        (TABLE.encode("utf-16"), "is UTF-16 text; tracker-lint reads UTF-8 only"),
+        (TABLE.encode() + b"\x00\x00", "is a binary file, not UTF-8 text"),
     ],
 )
-def test_undecodable_files_are_tl001(tmp_path: Path, content: bytes, message: str) -> None:
+def test_undecodable_trackers_are_tl001(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "t.md"
     path.write_bytes(content)
     result = run_cli(str(path))

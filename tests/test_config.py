@@ -386,7 +386,7 @@ def test_plain_check_does_not_import_pydantic() -> None:
 def test_a_configuration_file_imports_pydantic_only_then(tmp_path: Path) -> None:
     (tmp_path / ".tracker-lint.toml").write_text('ignore = ["TL4"]\n')
     shutil.copy(STALE, tmp_path / "t.md")
-    assert run_cli("t.md", cwd=tmp_path).stdout == "All checks passed.\n"
+    assert run_cli("t.md", cwd=tmp_path).stdout == "All checks passed (1 tracker checked).\n"
 
 
 def test_severity_keys_are_case_insensitive(project: Path) -> None:

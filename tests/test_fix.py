@@ -65,7 +65,7 @@ def test_fix_writes_exact_bytes(tmp_path: Path, name: str) -> None:
     path.write_bytes(text.encode("utf-8"))
     result = run_cli("--fix", "--today", "2026-11-26", str(path))
     assert result.returncode == 0
-    assert result.stdout == f"Fixed 3 findings in {path}\nAll checks passed.\n"
+    assert result.stdout == f"Fixed 3 findings in {path}\nAll checks passed (1 tracker checked).\n"
     assert path.read_bytes() == expected_after_fix(text).encode("utf-8")
 
 
@@ -145,7 +145,7 @@ def test_clean_file_is_not_rewritten(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "clean-tracker.md", path)
     os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     result = run_cli("--fix", "--today", "2026-11-26", str(path))
-    assert (result.returncode, result.stdout) == (0, "All checks passed.\n")
+    assert (result.returncode, result.stdout) == (0, "All checks passed (1 tracker checked).\n")
     assert path.stat().st_mtime_ns == 1_000_000_000
 
 
@@ -175,7 +175,10 @@ def test_unsafe_fixes_rewrite_status_from_the_stage_columns(tmp_path: Path) -> N
     path = tmp_path / "t.md"
     shutil.copy(FIXTURES / "status-mismatch.md", path)
     result = run_cli("--fix", "--unsafe-fixes", str(path))
-    assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "All checks passed.")
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (
+        0,
+        "All checks passed (1 tracker checked).",
+    )
     lines = path.read_text(encoding="utf-8").splitlines()
     rows = [line for line in lines if line.startswith("| ")][1:]
     assert [r.split("|")[4].strip() for r in rows] == [

@@ -232,7 +232,7 @@ def test_github_escapes_a_real_path_and_message(tmp_path: Path) -> None:
 
 
 def test_github_summary_alone_for_a_clean_file() -> None:
-    assert format_github([FileResult("T.md")]) == "All checks passed.\n"
+    assert format_github([FileResult("T.md")]) == "All checks passed (1 tracker checked).\n"
     assert format_github([FileResult("T.md")], quiet=True) == ""
 
 
@@ -424,7 +424,7 @@ def test_statistics_one_line_per_rule_most_frequent_first() -> None:
     )
     quiet = run(*TODAY, "--statistics", "--quiet", *BROKEN)
     assert quiet.stdout.splitlines()[-1] == "2\tTL202\t[*] status-label-mismatch"
-    assert run("--statistics", CLEAN).stdout == "All checks passed.\n"
+    assert run("--statistics", CLEAN).stdout == "All checks passed (1 tracker checked).\n"
 
 
 def test_quiet_prints_only_the_findings() -> None:
@@ -485,7 +485,10 @@ def test_output_format_from_the_environment() -> None:
     assert run(*TODAY, BROKEN[1], env={"TRACKER_LINT_OUTPUT_FORMAT": " GitHub "}).stdout.startswith(
         "::error file="
     )
-    assert run(CLEAN, env={"TRACKER_LINT_OUTPUT_FORMAT": ""}).stdout == "All checks passed.\n"
+    assert (
+        run(CLEAN, env={"TRACKER_LINT_OUTPUT_FORMAT": ""}).stdout
+        == "All checks passed (1 tracker checked).\n"
+    )
 
 
 def test_invalid_output_format_in_the_environment_is_a_usage_error() -> None:

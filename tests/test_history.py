@@ -282,9 +282,14 @@ def test_outside_a_repository_the_note_is_printed_once(
     for name in ("A.md", "B.md"):
         (tmp_path / name).write_text(STEP_2, encoding="utf-8")
     (tmp_path / "notes.md").write_text("# Notes\n\nNot a tracker.\n", encoding="utf-8")
-    # Git is not asked about a file that is not a tracker: no note for notes.md alone.
+    # Git is not asked about a file that is not a tracker: no --base note for notes.md
+    # alone, only the note that the file named on the command line is not a tracker.
     alone = run_cli("--base", "notes.md", cwd=tmp_path)
-    assert (alone.returncode, alone.stderr) == (0, "")
+    assert (alone.returncode, alone.stderr) == (
+        0,
+        "note: notes.md: not a tracker for profile learning-module "
+        "(no table with columns Module, Exam, Status); skipped\n",
+    )
     result = run_cli("--today", "2026-11-26", "--base", "A.md", "B.md", cwd=tmp_path)
     assert result.stderr == (
         "note: --base HEAD: not in a git repository; stale-date (TL304) skipped\n"

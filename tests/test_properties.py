@@ -407,8 +407,12 @@ def test_fixed_text_has_no_stats_mismatch_and_positions_stay_inside(
     text: str, unsafe: bool
 ) -> None:
     result = fix_text(text, SETTINGS, unsafe=unsafe)
-    assert "TL401" not in {f.code for f in result.remaining}
-    assert "TL401" not in {f.code for f in lint(result.text, SETTINGS)}
+    # Without --unsafe-fixes, a TL401 whose fix is unsafe (a value beside numbers that are
+    # not derived) is held back; every other one is gone.
+    held = {"TL401"} if not unsafe else set()
+    left = {f.code for f in result.remaining if f.fix is None or f.fix.applicability == "safe"}
+    assert "TL401" not in left
+    assert {f.code for f in lint(result.text, SETTINGS)} & {"TL401"} <= held
     assert codes(result.remaining) == codes(lint(result.text, SETTINGS))
     assert_inside(result.text, result.remaining)
 

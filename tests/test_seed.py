@@ -30,5 +30,5 @@ def test_seed_with_corrected_values_passes(seed_text: str, tmp_path: Path) -> No
     path = tmp_path / "tracker.md"
     path.write_text(fixed, encoding="utf-8")
     result = run_cli("--today", "2026-11-26", str(path))
-    assert result.stdout == "All checks passed.\n"
+    assert result.stdout == "All checks passed (1 tracker checked).\n"
     assert result.returncode == 0

@@ -143,7 +143,7 @@ class TrackedTable:
 
     @property
     def section(self) -> str:
-        return self.table.heading.text if self.table.heading else ""
+        return self.table.heading.plain if self.table.heading else ""
 
 
 class Tracker:

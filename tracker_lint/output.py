@@ -13,8 +13,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from tracker_lint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from tracker_lint.profile import Profile
 
 FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")
 INFORMATION_URI = "https://github.com/tracker-lint/tracker-lint"
@@ -28,6 +32,13 @@ SARIF_SCHEMA = (
 GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
 
+# What a run made of each path: checked as a tracker; read but not a tracker for its
+# profile (at most TL405 on it); excluded by the configuration (not read); or not
+# readable (a TL001 finding: missing, an OS error, or a tracker that is not UTF-8).
+Verdict = Literal["tracker", "not-a-tracker", "excluded", "unreadable"]
+VERDICTS: tuple[Verdict, ...] = ("tracker", "not-a-tracker", "excluded", "unreadable")
+
+
 @dataclass
 class FileResult:
     """What happened to one path in a run."""
@@ -38,6 +49,16 @@ class FileResult:
     unsafe_held_back: int = 0
     diff: str = ""
     text: str = ""  # the text the findings refer to (after fixing); "" when unread
+    verdict: Verdict = "tracker"
+    detail: str = ""  # why, in words, for ``--show-files`` (the profile, the reason)
+
+
+def not_a_tracker_text(profile: Profile) -> str:
+    """``not a tracker for profile NAME (no table with columns ...)``: the words of the
+    check command's note and of report's and badge's error, kept in one place."""
+    from tracker_lint.engine import not_a_tracker
+
+    return f"not a tracker for profile {profile.name} ({not_a_tracker(profile)})"
 
 
 def _plural(n: int, word: str) -> str:
@@ -52,12 +73,38 @@ def format_text_finding(path: str, f: Finding) -> str:
     return f"{path}:{f.line}:{f.column}: {f.code}{marker}{severity} {f.message}"
 
 
+def checked_counts(results: Sequence[FileResult]) -> str:
+    """``2 trackers checked; 1 Markdown file is not a tracker; 1 excluded``: zero counts
+    left out (unreadable files are not counted: each has its TL001 finding)."""
+    count = {v: sum(1 for r in results if r.verdict == v) for v in VERDICTS}
+    parts = []
+    if count["tracker"]:
+        parts.append(f"{_plural(count['tracker'], 'tracker')} checked")
+    others = count["not-a-tracker"]
+    if others:
+        parts.append(
+            "1 Markdown file is not a tracker"
+            if others == 1
+            else f"{others} Markdown files are not trackers"
+        )
+    if count["excluded"]:
+        parts.append(f"{count['excluded']} excluded")
+    return "; ".join(parts)
+
+
 def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
+    """``Found N errors ...``, or when nothing was found, what was checked:
+    ``All checks passed (1 tracker checked; ...).``, or ``No trackers checked (...).``
+    when no file was a tracker."""
     findings = [f for r in results for f in r.findings]
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
     if not findings:
-        return "All checks passed."
+        checked = checked_counts(results)
+        tail = f" ({checked})" if checked else ""
+        if any(r.verdict == "tracker" for r in results):
+            return f"All checks passed{tail}."
+        return f"No trackers checked{tail}."
     counts = [_plural(errors, "error")] if errors else []
     if warnings:
         counts.append(_plural(warnings, "warning"))
@@ -138,6 +185,20 @@ def format_json(results: Sequence[FileResult]) -> str:
 
     data = [finding_dict(r.path, f) for r in results for f in r.findings]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- --show-files ---------------------------------------------------------------
+
+
+def format_files(results: Sequence[FileResult]) -> str:
+    """``--show-files``: one line per path, ``VERDICT  PATH  (DETAIL)``, the verdict
+    left-aligned in a column as wide as the longest (``not-a-tracker``)."""
+    width = max(len(v) for v in VERDICTS) + 2
+    lines = []
+    for r in results:
+        detail = f"  ({r.detail})" if r.detail else ""
+        lines.append(f"{r.verdict:<{width}}{r.path}{detail}")
+    return _join(lines)
 
 
 # --- statistics ---------------------------------------------------------------
@@ -409,6 +470,7 @@ def format_junit(results: Sequence[FileResult]) -> str:
     """
     import xml.etree.ElementTree as ET
 
+    results = [r for r in results if r.verdict != "excluded"]  # not read, so not a suite
     total = sum(max(1, len(r.findings)) for r in results)
     failures = sum(len(r.findings) for r in results)
     suites = ET.Element(

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +22,28 @@ from tracker_lint.cli.files import (
     unified_diff,
     write_atomic,
 )
-from tracker_lint.engine import Settings, fix_text, lint, unreadable
+from tracker_lint.engine import Settings, check, fix_text, lint, not_a_tracker, unreadable
 from tracker_lint.errors import ConfigError
-from tracker_lint.output import FORMATS, FileResult, format_text, render
+from tracker_lint.output import (
+    FORMATS,
+    FileResult,
+    format_files,
+    format_text,
+    not_a_tracker_text,
+    relative_path,
+    render,
+)
 from tracker_lint.selection import Selection, split_codes
 
 if TYPE_CHECKING:
     import argparse
 
+    from tracker_lint.profile import Profile
+
 FORMAT_ENV = "TRACKER_LINT_OUTPUT_FORMAT"
+# pre-commit sets PRE_COMMIT=1 in every hook's environment (pre_commit/commands/run.py):
+# a hook run names every staged Markdown file, and says nothing about the non-trackers.
+PRE_COMMIT_ENV = "PRE_COMMIT"
 # What build_parser() gives every option when only paths are passed (a test keeps
 # them equal): how pre-commit runs the hook, parsed without importing argparse.
 PATHS_ONLY_DEFAULTS: dict[str, Any] = {
@@ -49,6 +63,7 @@ PATHS_ONLY_DEFAULTS: dict[str, Any] = {
     "extend_select": [],
     "ignore": [],
     "stdin_filename": None,
+    "show_files": False,
 }
 
 
@@ -118,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print one line per rule (count, code, fixable, name) instead of the findings",
     )
-    parser.add_argument("--quiet", action="store_true", help="print only the findings, no summary")
+    parser.add_argument(
+        "--quiet", action="store_true", help="print only the findings: no summary, no notes"
+    )
     parser.add_argument(
         "--exit-zero",
         action="store_true",
@@ -166,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--stdin-filename", metavar="NAME", help="the name to report for standard input"
+    )
+    parser.add_argument(
+        "--show-files",
+        action="store_true",
+        help="list each file with its verdict (tracker, not-a-tracker, excluded, "
+        "unreadable), without reporting findings",
     )
     parser.add_argument("--version", action="version", version=f"tracker-lint {__version__}")
     return parser
@@ -222,17 +245,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in e.lines:
             _error(line)
         return 2
-    fixing = args.fix or args.diff
+    show_files = args.show_files
+    fixing = (args.fix or args.diff) and not show_files
+    notes = Notes(quiet=args.quiet or show_files or _in_pre_commit())
+    named = set(args.paths)  # a path named on the command line, not found in a folder
     results: list[FileResult] = []
     failed = False  # a path could not be read or written
     modified = False
     for item in discover(args.paths):
-        try:
-            if isinstance(item, ReadError):
-                raise item
-            source = read_source(item, args.stdin_filename)
-        except ReadError as e:
-            results.append(FileResult(e.path, [unreadable(e.message)]))
+        if isinstance(item, ReadError):
+            results.append(_unreadable(item.path, item.message))
             failed = True
             continue
         try:
@@ -241,19 +263,54 @@ def main(argv: Sequence[str] | None = None) -> int:
             for line in e.lines:
                 _error(line)
             return 2
-        if configured is None:
-            continue  # excluded by the configuration
-        file_settings = bases.settings(configured, item, source.text) if bases else configured
-        if not fixing:
-            results.append(
-                FileResult(source.path, lint(source.text, file_settings), text=source.text)
-            )
+        if configured is None:  # excluded by the configuration: not even read
+            where, key = _excluded_by(resolver, item)
+            results.append(FileResult(item, verdict="excluded", detail=f"by {where}: {key}"))
+            if item in named:
+                notes.add(f"{item}: excluded by {where} ({key}); skipped")
             continue
+        try:
+            source = read_source(item, args.stdin_filename, lenient=True)
+        except ReadError as e:
+            results.append(_unreadable(e.path, e.message))
+            failed = True
+            continue
+        profile = configured.profile
+        if source.undecodable is not None:
+            # Not UTF-8: only a tracker must be (TL001); any other file is no business of ours.
+            checked = check(source.text, configured)
+            if checked.is_tracker:
+                results.append(_unreadable(source.path, source.undecodable))
+                failed = True
+                continue
+            result = FileResult(source.path, checked.findings, text=source.text)
+            _not_a_tracker(result, profile, notes if item in named else None)
+            results.append(result)
+            if item == STDIN and fixing and args.fix and not args.diff:
+                write_bytes(source.data)  # passed through as it came, byte for byte
+            continue
+        if not fixing:
+            file_settings = configured
+            if bases is not None and not show_files:
+                file_settings = bases.settings(configured, item, source.text)
+            checked = check(source.text, file_settings)
+            result = FileResult(source.path, checked.findings, text=source.text)
+            results.append(result)
+            if checked.is_tracker:
+                result.detail = f"profile {profile.name}"
+            else:
+                _not_a_tracker(result, profile, notes if item in named else None)
+            continue
+        file_settings = bases.settings(configured, item, source.text) if bases else configured
         fixed = fix_text(source.text, file_settings, unsafe=args.unsafe_fixes)
         result = FileResult(
             source.path, fixed.remaining, fixed.fixed, fixed.unsafe_held_back, text=fixed.text
         )
         results.append(result)
+        if fixed.is_tracker:
+            result.detail = f"profile {profile.name}"
+        else:
+            _not_a_tracker(result, profile, notes if item in named else None)
         if fixed.text == source.text:
             if item == STDIN and args.fix and not args.diff:
                 write_document(source.text)
@@ -275,8 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 result.fixed = 0
                 failed = True
     results.sort(key=lambda r: r.path)
-    stdin_fixed = args.fix and not args.diff and STDIN in args.paths
-    text = report(args, results, fixing=args.fix and not args.diff)
+    stdin_fixed = fixing and args.fix and not args.diff and STDIN in args.paths
+    text = format_files(results) if show_files else report(args, results, fixing=fixing)
     if args.output_file is not None:
         try:
             write_report(args.output_file, text)
@@ -285,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     else:
         (sys.stderr if stdin_fixed else sys.stdout).write(text)
-    if args.exit_zero:
+    if args.exit_zero or show_files:
         return 0
     if failed:
         return 2
@@ -296,17 +353,63 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
 
 
+def _in_pre_commit() -> bool:
+    return os.environ.get(PRE_COMMIT_ENV, "") not in ("", "0")
+
+
+class Notes:
+    """``note:`` lines on standard error, each said once; none when ``quiet``."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet
+        self._said: set[str] = set()
+
+    def add(self, message: str) -> None:
+        if self.quiet or message in self._said:
+            return
+        self._said.add(message)
+        print(f"note: {message}", file=sys.stderr)
+
+
+def _unreadable(path: str, message: str) -> FileResult:
+    return FileResult(path, [unreadable(message)], verdict="unreadable", detail=message)
+
+
+def _not_a_tracker(result: FileResult, profile: Profile, notes: Notes | None) -> None:
+    """Mark ``result`` as not a tracker; with ``notes`` (a path named explicitly), say so."""
+    result.verdict = "not-a-tracker"
+    result.detail = f"profile {profile.name}: {not_a_tracker(profile)}"
+    if notes is not None:
+        notes.add(f"{result.path}: {not_a_tracker_text(profile)}; skipped")
+
+
+def _excluded_by(resolver: Resolver, path: str) -> tuple[str, str]:
+    """Which configuration file excludes a path, and by which key: ``exclude``, or
+    ``not in include``."""
+    from fnmatch import fnmatch
+
+    config = resolver.config_for(path)
+    where = relative_path(str(config.path)) if config and config.path else "the configuration"
+    if config is not None and config.model.include:
+        relative = config.relative(Path(path))
+        if relative is not None and not any(fnmatch(relative, p) for p in config.model.include):
+            return where, "not in include"
+    return where, "exclude"
+
+
 def write_document(text: str) -> None:
     """A fixed document on standard output: its exact UTF-8 bytes, whatever the locale."""
+    write_bytes(text.encode("utf-8"))
+
+
+def write_bytes(data: bytes) -> None:
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 
 
 def write_report(path: str, text: str) -> None:
     """Write the report, creating missing parent directories (CI report folders)."""
-    from pathlib import Path
-
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8", errors="surrogateescape", newline="")

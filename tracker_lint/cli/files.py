@@ -26,6 +26,9 @@ class Source(NamedTuple):
     path: str  # as shown to the user
     data: bytes
     text: str
+    # Why ``data`` is not UTF-8 text (the TL001 message), when read leniently; ``text``
+    # is then a lenient decoding, good for recognising a tracker and nothing else.
+    undecodable: str | None = None
 
 
 def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
@@ -54,19 +57,20 @@ def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
             yield ReadError(raw, "No such file or directory")
 
 
-def _utf16_without_bom(data: bytes) -> bool:
-    """Mostly-ASCII UTF-16 has a NUL in every other byte, and only there."""
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte, and only there: the codec
+    (``utf-16-le`` when the NULs are the odd bytes, ``utf-16-be`` when the even), or None."""
     sample = data[:4096]
     sample = sample[: len(sample) - len(sample) % 2]
     even, odd = sample[0::2], sample[1::2]
-    return any(
-        b"\x00" not in other and zeros.count(0) * 2 > len(zeros)
-        for zeros, other in ((odd, even), (even, odd))
-    )
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if b"\x00" not in other and zeros.count(0) * 2 > len(zeros):
+            return codec
+    return None
 
 
 def decode(path: str, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data) is not None:
         raise ReadError(path, "is UTF-16 text; tracker-lint reads UTF-8 only")
     if b"\x00" in data:
         raise ReadError(path, "is a binary file, not UTF-8 text")
@@ -80,7 +84,23 @@ def decode(path: str, data: bytes) -> str:
         ) from e
 
 
-def read_source(path: str, stdin_name: str | None) -> Source:
+def decode_leniently(data: bytes) -> str:
+    """Text to recognise a tracker by, whatever the bytes: UTF-16 (with a BOM, or
+    detected as :func:`decode` detects it) through its own codec, anything else as
+    UTF-8, each undecodable byte becoming U+FFFD."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    return data.decode(_utf16_without_bom(data) or "utf-8", "replace")
+
+
+def read_source(path: str, stdin_name: str | None, *, lenient: bool = False) -> Source:
+    """The file (or standard input), decoded as UTF-8.
+
+    Text that is not UTF-8 raises a ReadError; with ``lenient`` it is returned
+    decoded by :func:`decode_leniently`, with the reason in ``undecodable``, so
+    the caller can tell a tracker (which must be UTF-8) from any other file.
+    OS errors always raise a ReadError.
+    """
     if path == STDIN:
         data = sys.stdin.buffer.read()
         name = stdin_name or STDIN
@@ -94,7 +114,12 @@ def read_source(path: str, stdin_name: str | None) -> Source:
             raise ReadError(path, "No such file or directory") from e
         except OSError as e:
             raise ReadError(path, f"cannot be read ({e.strerror or e})") from e
-    return Source(name, data, decode(name, data))
+    if not lenient:
+        return Source(name, data, decode(name, data))
+    try:
+        return Source(name, data, decode(name, data))
+    except ReadError as e:
+        return Source(name, data, decode_leniently(data), e.message)
 
 
 class WriteError(Exception):

@@ -11,9 +11,10 @@ from datetime import date
 from tracker_lint.cli import today_arg
 from tracker_lint.cli.configs import Resolver
 from tracker_lint.cli.files import ReadError, read_source
-from tracker_lint.engine import Settings, analyse, not_a_tracker
+from tracker_lint.engine import Settings, analyse
 from tracker_lint.errors import ConfigError
 from tracker_lint.model import Tracker
+from tracker_lint.output import not_a_tracker_text
 from tracker_lint.report import DEFAULT_WEEKS, RENDERERS, build_report
 from tracker_lint.selection import Selection
 
@@ -63,15 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
 def load_tracker(path: str, settings: Settings, config: str | None = None) -> Tracker:
     """The tracker at ``path`` read with its configuration (the nearest configuration
     file, or ``config``); a ReadError when unreadable or not a tracker, a
-    ConfigError for a bad configuration file."""
-    source = read_source(path, None)
+    ConfigError for a bad configuration file.
+
+    As in ``check``, a file that is not UTF-8 is recognised from a lenient
+    decoding: a tracker says why it cannot be read, anything else that it is
+    not a tracker (in the words of ``check``'s note)."""
+    source = read_source(path, None, lenient=True)
     configured = Resolver(settings, config, Selection()).settings(path) or settings
     tracker = analyse(source.text, replace(configured, force=True))
     if tracker is None:
-        profile = configured.profile
-        raise ReadError(
-            path, f"is not a tracker for profile {profile.name} ({not_a_tracker(profile)})"
-        )
+        raise ReadError(path, f"is {not_a_tracker_text(configured.profile)}")
+    if source.undecodable is not None:
+        tracker.release()
+        raise ReadError(path, source.undecodable)
     return tracker
 
 
