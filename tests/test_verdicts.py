@@ -114,15 +114,20 @@ def test_github_format_has_the_same_summary(capsys: pytest.CaptureFixture[str]) 
     )
 
 
-def test_findings_keep_the_found_line(capsys: pytest.CaptureFixture[str]) -> None:
+def test_findings_keep_the_found_line_and_count_what_was_not_checked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     write("docs/T.md", TRACKER.replace("Total Pages**: 2", "Total Pages**: 3"))
     write("docs/notes.md", NOTES)
     code, out, err = run(capsys, "docs")
     assert (code, err) == (1, [])
     assert out == [
         'docs/T.md:5:20: TL401 [*] Quick Stats "Total Pages" is 3 but the tables have 2 rows',
-        "Found 1 error (1 fixable with --fix).",
+        "Found 1 error (1 fixable with --fix); 1 tracker checked, "
+        "1 Markdown file is not a tracker.",
     ]
+    code, out, err = run(capsys, "docs/T.md")
+    assert out[-1] == "Found 1 error (1 fixable with --fix)."  # every file was a tracker
 
 
 def test_json_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
@@ -334,7 +339,7 @@ def test_fix_leaves_a_totals_only_document_unchanged_and_reports_tl405(
     assert err.splitlines() == [note("audit.md")]
     assert path.read_bytes() == before
     assert main([*TODAY, "--fix", "audit.md"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "Found 1 warning."
+    assert capsys.readouterr().out.splitlines()[-1] == "Found 1 warning; 1 Markdown file is not a tracker."
     assert path.read_bytes() == before
 
 

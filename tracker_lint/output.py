@@ -93,7 +93,8 @@ def checked_counts(results: Sequence[FileResult]) -> str:
 
 
 def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
-    """``Found N errors ...``, or when nothing was found, what was checked:
+    """``Found N errors ...`` (followed by what was checked when some files were not
+    trackers or were excluded), or when nothing was found, what was checked:
     ``All checks passed (1 tracker checked; ...).``, or ``No trackers checked (...).``
     when no file was a tracker."""
     findings = [f for r in results for f in r.findings]
@@ -116,6 +117,9 @@ def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
     if unsafe:
         notes.append(f"{unsafe} more with --unsafe-fixes")
     tail = f" ({', '.join(notes)})" if notes else ""
+    if any(r.verdict in ("not-a-tracker", "excluded") for r in results):
+        # Files that were not checked are counted here too: never a silent pass.
+        tail += "; " + checked_counts(results).replace("; ", ", ")
     return f"Found {' and '.join(counts)}{tail}."
 
 
