@@ -31,6 +31,7 @@ from tracker_lint.errors import CONFIG_NAME, PYPROJECT, ConfigError
 from tracker_lint.findings import Severity
 from tracker_lint.profile import (
     ALL,
+    GROUP_TEXT_LIMIT,
     WILDCARD,
     Profile,
     builtin_profile_data,
@@ -41,9 +42,22 @@ from tracker_lint.rules import RULES
 from tracker_lint.selection import Selection
 
 if sys.version_info >= (3, 11):
+    from re import _parser as sre_parse
+
     import tomllib
 else:  # pragma: no cover
+    import sre_parse
+
     import tomli as tomllib
+
+# Limits on what a configuration file controls. In a CI gate the file comes from the
+# pull request under test, so nothing in it may make a run hang or exhaust memory.
+FILE_LIMIT = 1024 * 1024  # bytes of a configuration file
+ENTRY_LIMIT = 256  # entries of any list or table (realistic profiles have tens)
+STRING_LIMIT = 1000  # characters of any string or key
+MESSAGE_LIMIT = 100  # problems reported for one file; the rest are counted
+PATTERN_LIMIT = 200  # characters of a group pattern
+MATCH_LIMIT = 1_000_000  # ways a group pattern may try to match (see pattern_problem)
 
 
 def _kebab(name: str) -> str:
@@ -107,13 +121,119 @@ class Group(_Model):
 
     @field_validator("pattern")
     @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as e:
-                raise ValueError(f"not a regular expression ({e})") from None
+    def _safe(cls, value: str | None) -> str | None:
+        problem = None if value is None else pattern_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
         return value
+
+
+class _Refused(Exception):
+    """A construct outside the accepted subset of group patterns."""
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_NESTED = (
+    "{} inside a repeat, as in (a+)+ or (a|ab)+, can take exponential time; "
+    "repeat a single character, a class or a fixed sequence"
+)
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why a group pattern is refused, or None for a pattern of the accepted subset.
+
+    The subset (README, "Configuration") cannot backtrack catastrophically: at most
+    PATTERN_LIMIT characters; no backreferences or conditional groups; no repeat
+    (``*``, ``+``, ``{m,n}``) of something that can match in more than one way (a
+    repeat, an optional part or an alternation inside it); no repeat inside a
+    lookaround; and at most MATCH_LIMIT *ways* on the GROUP_TEXT_LIMIT characters
+    searched: the product of each repeat's number of counts (``?`` 2, ``{2,5}`` 4,
+    ``{3}`` 1, ``*``, ``+`` and ``{n,}`` GROUP_TEXT_LIMIT), with an alternation
+    counting its branches, times GROUP_TEXT_LIMIT start positions unless the pattern
+    begins with ``^`` or ``\\A``. Only the standard library's own parser is used.
+    """
+    if len(pattern) > PATTERN_LIMIT:
+        return f"is {len(pattern):,} characters long; at most {PATTERN_LIMIT} are allowed"
+    try:
+        re.compile(pattern)
+        parsed = sre_parse.parse(pattern)
+    except (re.error, OverflowError, RecursionError) as e:
+        return f"not a regular expression ({e})"
+    items: list[tuple[Any, Any]] = list(parsed.data)
+    try:
+        ways = _ways(items)
+    except _Refused as e:
+        return str(e)
+    except RecursionError:  # pragma: no cover - 200 characters nest at most 100 deep
+        return "is nested too deeply"
+    anchored = (
+        bool(items)
+        and str(items[0][0]) == "AT"
+        and str(items[0][1]) in ("AT_BEGINNING", "AT_BEGINNING_STRING")
+        and not parsed.state.flags & re.MULTILINE
+    )
+    if ways * (1 if anchored else GROUP_TEXT_LIMIT) > MATCH_LIMIT:
+        return (
+            f"could try more than {MATCH_LIMIT:,} ways to match the {GROUP_TEXT_LIMIT} "
+            "characters it searches: use one unbounded repeat (*, +, {n,}) at most, or two "
+            "when the pattern starts with ^, and few optional parts or alternatives"
+        )
+    return None
+
+
+def _ways(items: list[tuple[Any, Any]]) -> int:
+    """How many ways a sequence can lay itself over a text (see pattern_problem)."""
+    total = 1
+    for op, av in items:
+        name = str(op)
+        if name == "GROUPREF_EXISTS":
+            raise _Refused("conditional groups ((?(1)yes|no)) are not allowed")
+        if name.startswith("GROUPREF"):
+            raise _Refused(
+                "backreferences (\\1, (?P=name)) are not allowed: they can take exponential time"
+            )
+        if name in _REPEATS:
+            low, high, body = av
+            inner = _ways(list(body))
+            if high > 1 and inner > 1:
+                nested = any(str(o) in _REPEATS for o, _ in _nodes(list(body)))
+                raise _Refused(_NESTED.format("a repeat" if nested else "an alternation"))
+            total *= max(1, min(high, GROUP_TEXT_LIMIT) - low + 1) * inner
+        elif name == "SUBPATTERN":
+            total *= _ways(list(av[-1]))
+        elif name == "ATOMIC_GROUP":
+            total *= _ways(list(av))
+        elif name == "BRANCH":
+            total *= sum(_ways(list(branch)) for branch in av[1])
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if any(str(o) in _REPEATS and a[1] > 1 for o, a in _nodes(list(av[1]))):
+                raise _Refused(
+                    "a repeat (*, +, {m,n}) inside a lookaround ((?=...), (?!...), (?<=...), "
+                    "(?<!...)) is not allowed"
+                )
+            total *= _ways(list(av[1]))
+        # anything else (a character, a class, ., \\b, ^, $) matches in one way
+    return total
+
+
+def _nodes(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Every node of a parsed pattern, nested ones included."""
+    found: list[tuple[Any, Any]] = []
+    for op, av in items:
+        found.append((op, av))
+        name = str(op)
+        if name in _REPEATS:
+            found += _nodes(list(av[2]))
+        elif name == "SUBPATTERN":
+            found += _nodes(list(av[-1]))
+        elif name == "ATOMIC_GROUP":
+            found += _nodes(list(av))
+        elif name == "BRANCH":
+            for branch in av[1]:
+                found += _nodes(list(branch))
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            found += _nodes(list(av[1]))
+    return found
 
 
 class TotalItem(_Model):
@@ -356,7 +476,52 @@ def check_selectors(model: ConfigModel) -> list[str]:
     return problems
 
 
+def size_problems(data: Any) -> list[str]:
+    """Lists and tables longer than ENTRY_LIMIT, strings and keys longer than STRING_LIMIT.
+
+    Checked on the parsed TOML before pydantic sees it, so that every list, table and
+    string is bounded, known keys or not, and an oversized one gives one message.
+    """
+    problems: list[str] = []
+    todo: list[tuple[str, Any]] = [("", data)]
+    while todo:  # no recursion: TOML can nest deeper than the stack
+        where, value = todo.pop()
+        here = where or "(top level)"
+        if isinstance(value, str) and len(value) > STRING_LIMIT:
+            problems.append(
+                f"{here}: is {len(value):,} characters long; at most {STRING_LIMIT:,} are allowed"
+            )
+        elif isinstance(value, (dict, list)) and len(value) > ENTRY_LIMIT:
+            what = "keys" if isinstance(value, dict) else "entries"
+            problems.append(f"{here}: has {len(value):,} {what}; at most {ENTRY_LIMIT} are allowed")
+        elif isinstance(value, dict):
+            children: list[tuple[str, Any]] = []
+            for key, item in value.items():
+                if len(key) > STRING_LIMIT:
+                    problems.append(
+                        f"{here}: a key is {len(key):,} characters long; at most "
+                        f"{STRING_LIMIT:,} are allowed"
+                    )
+                    continue
+                children.append((f"{where}.{key}" if where else str(key), item))
+            todo += reversed(children)
+        elif isinstance(value, list):
+            todo += reversed([(f"{where}[{i}]", item) for i, item in enumerate(value)])
+    return problems
+
+
+def _refuse(source: str, lines: list[str]) -> ConfigError:
+    """The error for these problems, the first MESSAGE_LIMIT of them in full."""
+    if len(lines) > MESSAGE_LIMIT:
+        more = len(lines) - MESSAGE_LIMIT
+        lines = [*lines[:MESSAGE_LIMIT], f"... and {more:,} more problems in {source}"]
+    return ConfigError(lines)
+
+
 def from_data(data: dict[str, Any], source: str, path: Path | None, root: Path) -> Config:
+    sizes = size_problems(data)
+    if sizes:
+        raise _refuse(source, [f"{source}: {p}" for p in sizes])
     if isinstance(data.get("profile"), str) and data["profile"] not in builtin_profiles():
         names = ", ".join(builtin_profiles())
         raise ConfigError(
@@ -366,12 +531,12 @@ def from_data(data: dict[str, Any], source: str, path: Path | None, root: Path) 
     try:
         model = ConfigModel.model_validate(data)
     except ValidationError as e:
-        raise ConfigError(validation_lines(source, e)) from None
+        raise _refuse(source, validation_lines(source, e)) from None
     problems = check_selectors(model)
     if isinstance(model.profile, ProfileModel):
         problems += check_profile(model.profile)
     if problems:
-        raise ConfigError([f"{source}: {p}" for p in problems])
+        raise _refuse(source, [f"{source}: {p}" for p in problems])
     if isinstance(model.profile, ProfileModel):
         profile = profile_from_dict(model.profile.model_dump(by_alias=True, exclude_none=True))
     else:
@@ -382,13 +547,19 @@ def from_data(data: dict[str, Any], source: str, path: Path | None, root: Path) 
 def read_toml(path: Path) -> dict[str, Any] | None:
     """The tracker-lint table of a file (None for a pyproject.toml without one)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(FILE_LIMIT + 1)  # never more: the path may be a device or a pipe
+        if len(raw) > FILE_LIMIT:
+            raise ConfigError([f"{path}: larger than 1 MiB ({FILE_LIMIT:,} bytes); not read"])
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError([f"{path}: cannot be read ({e})"]) from e
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError([f"{path}: invalid TOML: {e}"]) from None
+    except RecursionError:
+        raise ConfigError([f"{path}: invalid TOML: arrays or tables nested too deeply"]) from None
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
         section = tool.get("tracker-lint") if isinstance(tool, dict) else None

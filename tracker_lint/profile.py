@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -58,6 +58,11 @@ class Selector(NamedTuple):
 GROUP = "{group}"
 
 
+# A group pattern searches at most this many characters of a heading or cell: with
+# the subset of patterns tracker_lint.config accepts, that bounds a search's work.
+GROUP_TEXT_LIMIT = 500
+
+
 class Group(NamedTuple):
     """Where a row's group comes from: the heading above its table, or a column."""
 
@@ -65,12 +70,27 @@ class Group(NamedTuple):
     pattern: str | None = None  # regex; its first group (or whole match) is the group
 
     def value(self, text: str) -> str | None:
+        """The group a heading or cell names: the text itself, or the first group
+        (else the whole match) of ``pattern``, searched in the first
+        ``GROUP_TEXT_LIMIT`` (500) characters of the text only.
+
+        The pattern is trusted here: configuration files are checked against a
+        subset that cannot backtrack catastrophically (``tracker_lint.config``),
+        the length limit bounds what remains, and results are memoised per text.
+        """
         if self.pattern is None:
             return label_key(text) or None
-        match = re.search(self.pattern, text)
-        if match is None:
-            return None
-        return label_key(match.group(1) if match.groups() else match.group(0))
+        return _group_value(self.pattern, text[:GROUP_TEXT_LIMIT])
+
+
+@lru_cache(maxsize=1024)
+def _group_value(pattern: str, text: str) -> str | None:
+    # Memoised: rules/stats.py asks once per grouped total and row, and cells repeat.
+    match = re.search(pattern, text)
+    if match is None:
+        return None
+    found = match.group(1) if match.groups() else match.group(0)
+    return None if found is None else label_key(found)  # an optional group may not take part
 
 
 class Total(NamedTuple):

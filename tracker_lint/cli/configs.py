@@ -22,7 +22,12 @@ if TYPE_CHECKING:
     from tracker_lint.config import Config
 
 # [tool.tracker-lint], [tool."tracker-lint"] or [tool.tracker-lint.profile] on a line of its own
-_TOOL_HEADER = r'^\s*\[\s*tool\s*\.\s*"?tracker-lint"?\s*[\].]'
+# (spaces and tabs only: a `\s*` would also match newlines, and make a search of a
+# pyproject.toml of blank lines quadratic)
+_TOOL_HEADER = r'^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*"?tracker-lint"?[ \t]*[\].]'
+# A configuration file larger than this is refused when loaded (config.FILE_LIMIT); it is
+# never read further to find out whether it is one.
+_SCAN_LIMIT = 1024 * 1024 + 1
 
 
 def candidate(folder: Path) -> Path | None:
@@ -33,7 +38,8 @@ def candidate(folder: Path) -> Path | None:
     pyproject = folder / PYPROJECT
     if pyproject.is_file():
         try:
-            text = pyproject.read_text(encoding="utf-8", errors="replace")
+            with pyproject.open("rb") as handle:
+                text = handle.read(_SCAN_LIMIT).decode("utf-8", errors="replace")
         except OSError:
             return None
         if re.search(_TOOL_HEADER, text, re.MULTILINE):
