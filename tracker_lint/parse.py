@@ -204,7 +204,7 @@ class Document:
         return line + 1, column + 1
 
 
-_INLINE_MARKUP = frozenset("&<[]!`*_\\")
+_INLINE_MARKUP = frozenset("&<[]!`*_~\\")
 
 
 def shown_text(source: str) -> str:
@@ -319,7 +319,9 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     begin, end = _trimmed(
         src, state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
     )
-    if "|" not in src[begin:end] or state.is_code_block(start_line):
+    # A header line without a pipe is a one-column header on GitHub, when the delimiter
+    # row (checked above) is not a setext underline.
+    if state.is_code_block(start_line):
         return False
     if len(split_cells(src[begin:end], 0)) != aligns or aligns == 0:
         return False
@@ -430,6 +432,7 @@ def parser(*, front_matter: bool = True) -> MarkdownIt:
     md.enable("table")
     if front_matter:
         md.use(front_matter_plugin)
+    md.enable("strikethrough")  # GFM's ~~text~~, for text as shown (see shown_text)
     md.core.ruler.disable(["inline", "text_join"])
     return md
 
@@ -540,15 +543,19 @@ def _list_item(
     return ListItem(first, start, end, content, depth, tuple(pieces))
 
 
-_YAML_LINE = re.compile(r"(?:#|-(?:\s|$)|\s|\.\.\.$|[^\s:#|>\[{][^:]*:(?:\s|$))")
+_YAML_KEY = re.compile(r"""[\w"'][^:#*&!|>{}\[\]]*:(?:[ \t]|$)""")
 
 
 def _yaml_like(content: str) -> bool:
-    """Whether front matter reads as YAML: comments, ``key: value`` lines, list items
-    and indented continuations, with at least one key."""
+    """Whether front matter reads as a YAML mapping, as front matter is: it opens with a
+    ``key:`` line, and every other line is a key, a list item, a comment or an indented
+    continuation. (``## Quick Stats`` or a table row first means it is Markdown.)"""
     lines = [line for line in content.split("\n") if line.strip()]
-    return all(_YAML_LINE.match(line) for line in lines) and any(
-        ":" in line and not line.startswith(("#", " ", "\t")) for line in lines
+    if not lines or not _YAML_KEY.match(lines[0]):
+        return False
+    return all(
+        line[0] in " \t#" or line.startswith("- ") or line in ("-", "...") or _YAML_KEY.match(line)
+        for line in lines[1:]
     )
 
 
