@@ -117,11 +117,11 @@ def test_an_unchecked_pattern_still_finishes_on_a_long_heading() -> None:
     assert group.value(heading) == "a" * GROUP_TEXT_LIMIT  # the '!' is never seen
 
 
-def test_a_pattern_searches_the_first_500_characters_only() -> None:
+def test_a_pattern_searches_the_first_200_characters_only() -> None:
     group = Group("heading", "(!)")
-    assert GROUP_TEXT_LIMIT == 500
-    assert group.value("a" * 499 + "!") == "!"
-    assert group.value("a" * 500 + "!") is None
+    assert GROUP_TEXT_LIMIT == 200
+    assert group.value("a" * 199 + "!") == "!"
+    assert group.value("a" * 200 + "!") is None
     assert Group("heading").value("P0 " + "a" * 600) == "p0 " + "a" * 600  # no pattern: no cap
 
 
@@ -200,12 +200,12 @@ REFUSED = [
     ("repeat-in-lookahead", r"(?=.*P\d)(\w+)", "inside a lookaround"),
     ("repeat-in-negative-lookahead", r"(?!a+b)(\w)", "inside a lookaround"),
     ("repeat-in-lookbehind", r"(?<=a{2})(P\d)", "inside a lookaround"),
-    ("too-many-unbounded", r"\d+\d+\d+\d+", "could try more than 1,000,000 ways"),
-    ("two-unbounded-unanchored", r"(\w+)\s*(\w+)", "could try more than 1,000,000 ways"),
-    ("three-unbounded-anchored", r"^\s*(\w+)\s*", "could try more than 1,000,000 ways"),
-    ("multiline-is-no-anchor", r"(?m)^(\d+)\d+", "could try more than 1,000,000 ways"),
-    ("many-optionals", "a?" * 30 + "a" * 30, "could try more than 1,000,000 ways"),
-    ("many-alternations", "(?:a|ab)" * 12, "could try more than 1,000,000 ways"),
+    ("too-many-unbounded", r"\d+\d+\d+\d+", "could try more than 100,000 ways"),
+    ("two-unbounded-unanchored", r"(\w+)\s*(\w+)", "could try more than 100,000 ways"),
+    ("three-unbounded-anchored", r"^\s*(\w+)\s*", "could try more than 100,000 ways"),
+    ("multiline-is-no-anchor", r"(?m)^(\d+)\d+", "could try more than 100,000 ways"),
+    ("many-optionals", "a?" * 30 + "a" * 30, "could try more than 100,000 ways"),
+    ("many-alternations", "(?:a|ab)" * 12, "could try more than 100,000 ways"),
     ("too-long", "x" * (PATTERN_LIMIT + 1), "is 201 characters long; at most 200 are allowed"),
     ("not-a-regex", "(", "not a regular expression"),
     ("huge-repeat-count", "a{99999999999}", "not a regular expression"),

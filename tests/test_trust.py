@@ -142,6 +142,12 @@ def test_a_totals_table_row_whose_percentage_is_of_its_target_is_rewritten_whole
         ("Finished", "Module done", False),
         ("Blocked", "In Progress", False),
         ("Stale", "Started", False),
+        ("No Progress", "In Progress", False),  # short words must match exactly
+        ("Now started", "Not started", False),
+        ("In Regress", "In Progress", False),
+        ("In Progress 50%", "In Progress", False),  # a note with a number is not a spelling
+        ("Not started v2", "Not started", False),
+        ("Complete 2", "Complete", False),
     ],
 )
 def test_a_label_fix_is_safe_only_for_a_spelling_of_the_label(
@@ -206,12 +212,59 @@ def test_a_value_wrapped_onto_the_next_line_is_read() -> None:
     assert "- **Completed**:\n  1 pages\n" in fix_text(text, SETTINGS).text
 
 
+@pytest.mark.parametrize(
+    ("stats", "fixed"),
+    [
+        ("- **Completed**:\n\t5 pages", "- **Completed**:\n\t1 pages\n"),
+        ("- **Completed**:\n\t\t5", "- **Completed**:\n\t\t1\n"),
+        ("- **Completed**:\n \t5", "- **Completed**:\n \t1\n"),
+    ],
+    ids=["tab", "two-tabs", "space-tab"],
+)
+def test_a_wrapped_value_indented_with_tabs_is_fixed_in_place(stats: str, fixed: str) -> None:
+    text = tracker(stats)
+    result = fix_text(text, SETTINGS)
+    assert result.text == text.replace(stats + "\n", fixed)
+    assert result.remaining == []
+
+
+def test_a_wrapped_value_in_a_block_quote_indented_with_tabs_is_fixed_in_place() -> None:
+    text = "> ## Quick Stats\n>\n> - **Completed**:\n>\t\t5 pages\n\n" + HEADER + ROWS
+    assert fix_text(text, SETTINGS).text == text.replace("\t\t5 pages", "\t\t1 pages")
+
+
+def test_a_comment_before_a_wrapped_value_does_not_hide_it() -> None:
+    text = tracker("- **Completed**: <!-- counted by hand -->\n  5")
+    assert fixes(text) == [(6, 3, "TL401", "1", "safe")]
+
+
+def test_a_date_before_the_value_is_not_the_value() -> None:
+    assert positions(tracker("- **Completed**: as of 2025-01-30")) == [(5, 5, "TL404")]
+
+
+def test_a_percentage_written_after_its_fraction_is_rewritten_with_it() -> None:
+    text = tracker("- **Completion**: 14/40 (35%)")
+    assert fixes(text) == [(5, 19, "TL401", "1/3 (33", "safe")]
+
+
+def test_nested_totals_are_checked_but_their_fixes_are_unsafe() -> None:
+    # Per-part totals nested under a title: the tables' overall count may not be theirs.
+    stats = "- **Overall**\n  - **Completed**: 1\n- **Part A**\n  - **Completed**: 0"
+    assert fixes(tracker(stats)) == [(8, 20, "TL401", "1", "unsafe")]
+    notes = "- **Completed**: 1\n  - the first one in January"
+    assert positions(tracker(notes)) == []  # a nested note is not an unknown total
+
+
+def test_a_list_after_prose_under_the_heading_is_not_more_totals() -> None:
+    text = tracker("- **Completed**: 1\n\nLast quarter:\n\n- **Completed**: 0")
+    assert positions(text) == []
+
+
 def test_items_after_a_change_of_bullet_marker_and_nested_items_are_read() -> None:
     text = tracker("- **Total Pages**: 3\n* **Completed**: 5\n  - **Not Started**: 4")
-    assert [(line, col, code) for line, col, code, *_ in fixes(text)] == [
-        (6, 18, "TL401"),
-        (7, 22, "TL401"),
-    ]
+    assert fixes(text) == [(6, 18, "TL401", "1", "safe"), (7, 22, "TL401", "1", "unsafe")]
+    text = tracker("- **Total Pages**: 3\n<!-- a note -->\n- **Completed**: 5")
+    assert fixes(text) == [(7, 18, "TL401", "1", "safe")]
 
 
 @pytest.mark.parametrize(
@@ -228,6 +281,33 @@ def test_items_after_a_change_of_bullet_marker_and_nested_items_are_read() -> No
 def test_a_quick_stats_heading_is_read_as_github_shows_it(heading: str) -> None:
     text = tracker("- **Total Pages**: 9").replace("## Quick Stats", heading)
     assert positions(text) == [(5, 20, "TL401")]
+
+
+def test_a_heading_with_strikethrough_is_read_as_shown() -> None:
+    text = tracker("- **Total Pages**: 9").replace("## Quick Stats", "## ~~Old~~ Quick Stats")
+    assert positions(text) == [(9, 1, "TL402")]  # "Old Quick Stats" is another heading
+    text = tracker("- **Total Pages**: 9").replace("## Quick Stats", "## ~~Quick~~ Stats")
+    assert positions(text) == [(5, 20, "TL401")]  # shown: "Quick Stats"
+
+
+def test_a_very_long_heading_is_compared_as_written() -> None:
+    from tracker_lint.parse import parse
+
+    heading = "[" * 20_000
+    [block] = parse(f"## {heading}\n").blocks
+    assert block.plain == heading  # no inline parse of 20,000 brackets (quadratic)
+
+
+def test_a_one_column_table_needs_no_pipe_in_its_header() -> None:
+    from tracker_lint.parse import parse
+
+    tables = parse("Status\n:--\n✅\n\nStatus\n|---|\n✅\n").tables
+    assert [[c.text for c in t.header.cells] for t in tables] == [["Status"], ["Status"]]
+
+
+def test_front_matter_may_open_with_a_yaml_comment() -> None:
+    text = "---\n# generated\ntitle: x\n---\n" + tracker("- **Total Pages**: 9")
+    assert positions(text) == [(9, 20, "TL401")]
 
 
 def test_a_label_with_markup_is_read_as_shown() -> None:

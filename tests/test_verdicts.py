@@ -339,7 +339,10 @@ def test_fix_leaves_a_totals_only_document_unchanged_and_reports_tl405(
     assert err.splitlines() == [note("audit.md")]
     assert path.read_bytes() == before
     assert main([*TODAY, "--fix", "audit.md"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "Found 1 warning; 1 Markdown file is not a tracker."
+    assert (
+        capsys.readouterr().out.splitlines()[-1]
+        == "Found 1 warning; 1 Markdown file is not a tracker."
+    )
     assert path.read_bytes() == before
 
 
@@ -378,4 +381,30 @@ def test_fix_on_stdin_passes_an_undecodable_non_tracker_through(
     assert err.decode().splitlines() == [  # the note as the file is read, then the report
         note("-"),
         "No trackers checked (1 Markdown file is not a tracker).",
+    ]
+
+
+def test_fix_on_stdin_passes_an_undecodable_tracker_through_unfixed(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    data = TRACKER.encode("utf-8").replace(b"Queues", b"Caf\xe9")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main([*TODAY, "--fix", "-"]) == 2
+    out, err = capsysbinary.readouterr()
+    assert out == data  # a pipe still gets its document, as it came
+    assert b"TL001" in err
+
+
+def test_a_file_named_twice_is_checked_once(capsys: pytest.CaptureFixture[str]) -> None:
+    write("docs/T.md", TRACKER)
+    assert run(capsys, "docs", "docs/T.md", "./docs/T.md") == (
+        0,
+        ["All checks passed (1 tracker checked)."],
+        [],
+    )
+    assert run(capsys, "--show-files", "docs", "docs/T.md")[1] == [
+        "tracker        docs/T.md  (profile learning-module)"
     ]

@@ -55,22 +55,35 @@ def cell_value(text: str) -> str:
     return strip_comments(text).strip() if "<!--" in text else text
 
 
-def _spelling_key(text: str) -> str:
-    return "".join(ch for ch in label_key(text) if ch.isalnum())
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", label_key(text))
 
 
 def spelling_variant(written: str, canonical: str) -> bool:
-    """Whether ``written`` is ``canonical`` with other case, spacing, punctuation or a
-    typo (edit distance 1, or 2 for words of more than 8 letters): a label a fix
-    may rewrite without guessing. ``Not-started``, ``in progress``, ``Compelte``
-    are; ``Good`` or ``Done`` for ``Complete`` are other words."""
-    a, b = _spelling_key(written), _spelling_key(canonical)
-    if a == b:
+    """Whether ``written`` is ``canonical`` spelled differently: other case, spacing or
+    punctuation (``Not-started``, ``NotStarted``), or a typo in a word (edit distance 1,
+    2 for words of more than 8 letters; words of 3 letters or fewer exactly): a label
+    a fix may rewrite without guessing. ``Good`` or ``Done`` for ``Complete``, ``No
+    Progress`` for ``In Progress`` and ``Not started v2`` are not (another word, a digit)."""
+    a, b = _words(written), _words(canonical)
+    if "".join(a) == "".join(b):
         return True
-    allowed = 2 if len(b) > 8 else 1
-    if not a or abs(len(a) - len(b)) > allowed:
+    if len(a) != len(b):
         return False
-    # Damerau-Levenshtein (optimal string alignment) distance, bounded.
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if len(y) <= 3 or any(ch.isdigit() for ch in x + y):
+            return False
+        if _distance(x, y, 2 if len(y) > 8 else 1) is None:
+            return False
+    return True
+
+
+def _distance(a: str, b: str, limit: int) -> int | None:
+    """Damerau-Levenshtein (optimal string alignment) distance, or None above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return None
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -82,4 +95,4 @@ def spelling_variant(written: str, canonical: str) -> bool:
                 value = min(value, previous2[j - 2] + 1)
             current.append(value)
         previous2, previous = previous, current
-    return previous[-1] <= allowed
+    return previous[-1] if previous[-1] <= limit else None

@@ -57,7 +57,7 @@ ENTRY_LIMIT = 256  # entries of any list or table (realistic profiles have tens)
 STRING_LIMIT = 1000  # characters of any string or key
 MESSAGE_LIMIT = 100  # problems reported for one file; the rest are counted
 PATTERN_LIMIT = 200  # characters of a group pattern
-MATCH_LIMIT = 1_000_000  # ways a group pattern may try to match (see pattern_problem)
+MATCH_LIMIT = 100_000  # ways a group pattern may try to match (see pattern_problem)
 
 
 def _kebab(name: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable
 from functools import cache
 from sys import intern
@@ -129,12 +130,10 @@ class ListItem:
 
     def source(self, index: int) -> int:
         """The source offset of ``text[index]``."""
-        start = self.start
-        at = 0
-        for piece_at, piece_start in self.pieces:
-            if piece_at > index:
-                break
-            at, start = piece_at, piece_start
+        found = bisect.bisect_right(self.pieces, (index, sys.maxsize)) - 1
+        if found < 0:
+            return self.start + index
+        at, start = self.pieces[found]
         return start + index - at
 
 
@@ -204,14 +203,15 @@ class Document:
         return line + 1, column + 1
 
 
+SHOWN_TEXT_LIMIT = 300  # characters: longer headings and labels are compared as written
 _INLINE_MARKUP = frozenset("&<[]!`*_~\\")
 
 
 def shown_text(source: str) -> str:
     """Inline Markdown as a reader sees it: ``[Quick Stats](#s)``, ``Quick&nbsp;Stats``,
     ``Quick <em>Stats</em>`` and ``**Quick** Stats`` all show ``Quick Stats``."""
-    if _INLINE_MARKUP.isdisjoint(source):
-        return source
+    if _INLINE_MARKUP.isdisjoint(source) or len(source) > SHOWN_TEXT_LIMIT:
+        return source  # (markdown-it's link scan is quadratic on long runs of brackets)
     md = parser()
     tokens: list[Token] = []
     md.inline.parse(source, md, {}, tokens)
@@ -526,19 +526,27 @@ def parse(text: str) -> Document:
 def _list_item(
     doc: Document, content: str, first: int, depth: int, line_offset: Callable[[int, int], int]
 ) -> ListItem:
-    """A list item from its first paragraph's inline content, which starts on line ``first``."""
+    """A list item from its first paragraph's inline content, which starts on line ``first``.
+
+    Each further line of the content is the rest of its source line (markdown-it drops the
+    indentation, or turns a tab of it into spaces); it is mapped from its first
+    non-blank character, which is where the source and the content agree.
+    """
     lines = content.split("\n")
+    start, end = _locate(doc.line_text(first), lines[0], line_offset(first, 0))
     pieces = []
-    start = end = 0
-    at = 0
-    for k, text in enumerate(lines):
+    at = len(lines[0]) + 1
+    for k, text in enumerate(lines[1:], 1):
         line = first + k
-        text_start, text_end = _locate(doc.line_text(line), text, line_offset(line, 0))
-        if k == 0:
-            start = text_start
-        else:
-            pieces.append((at, text_start))
-        end = text_end
+        source = doc.line_text(line)
+        rest = text.lstrip(" \t")
+        kept = source if k < len(lines) - 1 else source.rstrip()
+        column = len(kept) - len(rest) if rest and kept.endswith(rest) else source.find(rest)
+        if column < 0:  # cannot happen for markdown-it's content; never map a guess
+            return ListItem(first, start, end, lines[0], depth)
+        base = line_offset(line, 0)
+        pieces.append((at + len(text) - len(rest), base + column))
+        end = base + column + len(rest.rstrip())
         at += len(text) + 1
     return ListItem(first, start, end, content, depth, tuple(pieces))
 
@@ -547,10 +555,13 @@ _YAML_KEY = re.compile(r"""[\w"'][^:#*&!|>{}\[\]]*:(?:[ \t]|$)""")
 
 
 def _yaml_like(content: str) -> bool:
-    """Whether front matter reads as a YAML mapping, as front matter is: it opens with a
-    ``key:`` line, and every other line is a key, a list item, a comment or an indented
-    continuation. (``## Quick Stats`` or a table row first means it is Markdown.)"""
+    """Whether front matter reads as a YAML mapping, as front matter is: after any
+    ``# comment`` lines it opens with a ``key:`` line, and every other line is a key, a
+    list item, a comment or an indented continuation. (``## Quick Stats``, a list of
+    totals or a table row first means it is Markdown.)"""
     lines = [line for line in content.split("\n") if line.strip()]
+    while lines and lines[0].startswith("# "):  # a YAML comment before the first key
+        lines.pop(0)
     if not lines or not _YAML_KEY.match(lines[0]):
         return False
     return all(

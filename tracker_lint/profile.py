@@ -60,7 +60,7 @@ GROUP = "{group}"
 
 # A group pattern searches at most this many characters of a heading or cell: with
 # the subset of patterns tracker_lint.config accepts, that bounds a search's work.
-GROUP_TEXT_LIMIT = 500
+GROUP_TEXT_LIMIT = 200
 
 
 class Group(NamedTuple):
@@ -72,7 +72,7 @@ class Group(NamedTuple):
     def value(self, text: str) -> str | None:
         """The group a heading or cell names: the text itself, or the first group
         (else the whole match) of ``pattern``, searched in the first
-        ``GROUP_TEXT_LIMIT`` (500) characters of the text only.
+        ``GROUP_TEXT_LIMIT`` (200) characters of the text only.
 
         The pattern is trusted here: configuration files are checked against a
         subset that cannot backtrack catastrophically (``tracker_lint.config``),
@@ -83,9 +83,10 @@ class Group(NamedTuple):
         return _group_value(self.pattern, text[:GROUP_TEXT_LIMIT])
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1 << 16)
 def _group_value(pattern: str, text: str) -> str | None:
-    # Memoised: rules/stats.py asks once per grouped total and row, and cells repeat.
+    # Memoised: rules/stats.py asks once per grouped total and row (a tracker's worth of
+    # distinct cells fits), and cells repeat.
     match = re.search(pattern, text)
     if match is None:
         return None

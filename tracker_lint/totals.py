@@ -19,6 +19,7 @@ from tracker_lint.parse import (
     Cell,
     Document,
     Heading,
+    HtmlBlock,
     ListItem,
     Row,
     Table,
@@ -100,6 +101,7 @@ class StatEntry:
         "label_end",
         "label_start",
         "line",
+        "nested",
         "numbers",
         "others",
         "start",
@@ -120,6 +122,7 @@ class StatEntry:
         numbers: list[Number],
         target: int | None = None,
         others: list[Number] | None = None,
+        nested: bool = False,
     ) -> None:
         # line: 0-based
         # start: the whole entry: the list item's text, or the table row
@@ -137,6 +140,7 @@ class StatEntry:
         self.numbers = numbers
         self.target = target
         self.others = others or []
+        self.nested = nested  # an item of a list nested in the totals list
 
 
 class TotalsSection:
@@ -154,9 +158,21 @@ class TotalsSection:
         self.entries = entries
 
 
+@cache
+def _comment() -> re.Pattern[str]:
+    return re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
 def _strip_comment(text: str) -> str:
-    comment = text.find("<!--")
-    return text if comment < 0 else text[:comment]
+    """The text with each HTML comment blanked out: same length, so offsets hold, and
+    what follows a comment (a value on the next line) is still read."""
+    if "<!--" not in text:
+        return text
+    return _comment().sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+
+
+def _dates(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _date().finditer(text)] if "-" in text or ":" in text else []
 
 
 Source = Callable[[int], int]  # index in an entry's text -> offset in the document
@@ -183,15 +199,35 @@ def numbers_in(text: str, source: Source, total: Total) -> tuple[list[Number], l
             if pct is not None:
                 found.append(number("percent", pct, "p" if pct["p"] else "na"))
     else:
-        first = _NUMBER.search(text)
-        if first is not None:
-            role: Role = "percent" if total.is_percent else "count"
+        dates = _dates(text)
+        candidates = [
+            m for m in _NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in dates)
+        ]
+        role: Role = "percent" if total.is_percent else "count"
+        if role == "percent":  # the number written with a % sign, if any
+            marked = [m for m in candidates if text[m.end() :].lstrip(" ").startswith("%")]
+            candidates = marked or candidates
+        if candidates:
+            first = candidates[0]
             found = [number(role, first, "n")]
             if role == "percent":
-                after = _secondary_fraction().match(text, _skip_to_fraction(text, first.end()))
-                if after is not None:
-                    found += [number("count", after, "n"), number("of", after, "d")]
+                fraction = _secondary_fraction().match(
+                    text, _skip_to_fraction(text, first.end())
+                ) or _fraction_before(text, first.start())
+                if fraction is not None:
+                    found += [number("count", fraction, "n"), number("of", fraction, "d")]
+                    found.sort(key=lambda n: n.start)
     return found, _others(text, source, found)
+
+
+def _fraction_before(text: str, at: int) -> re.Match[str] | None:
+    """A fraction written just before a percentage: ``14/40 (35%)``."""
+    last = None
+    for match in _secondary_fraction().finditer(text, 0, at):
+        last = match
+    if last is not None and text[last.end() : at].strip(" \t(") == "":
+        return last
+    return None
 
 
 def _skip_to_fraction(text: str, at: int) -> int:
@@ -203,7 +239,7 @@ def _skip_to_fraction(text: str, at: int) -> int:
 
 def _others(text: str, source: Source, found: list[Number]) -> list[Number]:
     taken = {n.start for n in found}
-    dates = [m.span() for m in _date().finditer(text)] if "-" in text or ":" in text else []
+    dates = _dates(text)
     others = []
     for match in _NUMBER.finditer(text):
         if source(match.start("n")) in taken:
@@ -219,8 +255,9 @@ def _from_item(item: ListItem, totals: Totals) -> StatEntry:
     match = _LABEL.match(text)
     if not match:
         return StatEntry(
-            item.line, item.start, item.end, None, item.start, item.end, None, None, []
-        )
+            item.line, item.start, item.end, None, item.start, item.end, None, None, [],
+            nested=item.depth > 0,
+        )  # fmt: skip
     key = "a" if match["a"] else "b" if match["b"] else "c"
     label = match[key].strip()
     label_start = item.source(match.start(key) + len(match[key]) - len(match[key].lstrip()))
@@ -232,7 +269,7 @@ def _from_item(item: ListItem, totals: Totals) -> StatEntry:
     label_end = item.source(match.start(key) + len(match[key].rstrip()))
     return StatEntry(
         item.line, item.start, item.end, label, label_start, label_end,
-        total, group, numbers, others=others,
+        total, group, numbers, others=others, nested=item.depth > 0,
     )  # fmt: skip
 
 
@@ -277,19 +314,33 @@ def _from_row(row: Row, columns: dict[str, int], totals: Totals) -> StatEntry:
 
 
 def _lists_under(doc: Document, heading: str) -> tuple[Heading | None, list[BulletList]]:
-    """The first heading with this name, and the bullet lists after it, up to the next
-    heading: a change of bullet marker (``-`` then ``*``) or a comment line starts a
-    new list on GitHub, and its items are totals all the same."""
+    """The first heading with this name, and the bullet lists after it: a change of
+    bullet marker (``-`` then ``*``) or a comment line starts a new list on GitHub, and
+    its items are totals all the same. Lists separated by anything else (a paragraph,
+    a table) are not one list of totals: only the first is read."""
     key = name_key(heading)
+    words = key.split()
     found: Heading | None = None
     lists: list[BulletList] = []
+    comments: set[int] = set()  # lines of comment blocks after the heading
     for block in doc.blocks:
         if isinstance(block, Heading):
             if found is not None:
                 break
-            if name_key(block.plain) == key:
+            raw = name_key(block.text)
+            # (the text as shown only when the words are there: shown_text parses inline)
+            if raw == key or (all(w in raw for w in words) and name_key(block.plain) == key):
                 found = block
-        elif found is not None and isinstance(block, BulletList):
+        elif found is None:
+            continue
+        elif isinstance(block, HtmlBlock) and block.text.lstrip().startswith("<!--"):
+            comments.update(range(block.line, block.end_line))
+        elif isinstance(block, BulletList):
+            if lists and not all(
+                line in comments or not doc.line_text(line).strip()
+                for line in range(lists[-1].end_line, block.line)
+            ):
+                break  # prose or another block between two lists: the first list is the totals
             lists.append(block)
     return found, lists
 

@@ -282,6 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if checked.is_tracker:
                 results.append(_unreadable(source.path, source.undecodable))
                 failed = True
+                if item == STDIN and fixing and args.fix and not args.diff:
+                    write_bytes(source.data)  # unfixed, but a pipe still gets its document
                 continue
             result = FileResult(source.path, checked.findings, text=source.text)
             _not_a_tracker(result, profile, notes if item in named else None)

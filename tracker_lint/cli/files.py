@@ -32,7 +32,19 @@ class Source(NamedTuple):
 
 
 def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
-    """Expand directories to their Markdown files; report paths that do not exist."""
+    """Expand directories to their Markdown files; report paths that do not exist.
+
+    A file is given once, however many times it is named or found (``docs docs/T.md``).
+    """
+    seen: set[str] = set()
+
+    def first_time(path: str) -> bool:
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         if raw == STDIN:
             yield raw
@@ -50,9 +62,10 @@ def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
             )
             if not found:
                 yield ReadError(raw, "directory has no Markdown files")
-            yield from (str(p) for p in found)
+            yield from (str(p) for p in found if first_time(str(p)))
         elif path.exists() or path.is_symlink():
-            yield raw
+            if first_time(raw):
+                yield raw
         else:
             yield ReadError(raw, "No such file or directory")
 

@@ -136,15 +136,12 @@ def _message(
             f"tables have {counted}: {wanted[0]} ({wanted[1]}% of {entry.target})"
         )
     of = count(rows, total.of or Selector())
-    if roles == ["percent", "count", "of"]:
-        return (
-            f"{where} is {numbers[0].text}% ({numbers[1].text}/{numbers[2].text}) but the tables "
-            f"give {wanted[0]}% ({wanted[1]}/{wanted[2]}) ({counted} of {of})"
-        )
     start, end = numbers[0].start, numbers[-1].end
     tail = ""
     while end + len(tail) < len(text) and text[end + len(tail)] in "%)" and len(tail) < 2:
         tail += text[end + len(tail)]
+    if (text[start:end] + tail).count("(") > (text[start:end] + tail).count(")"):
+        tail += ")"  # `35% (14/40 pages)` is quoted as `35% (14/40)`
     return (
         f"{where} is {text[start:end]}{tail} but the tables give {replacement}{tail} "
         f"({counted} of {of})"
@@ -215,6 +212,9 @@ class StatsMismatch(Rule):
                 written = ", ".join(n.text for n in entry.others[:3])
                 verb = "is" if len(entry.others) == 1 else "are"
                 message += f" (unsafe fix: the line also says {written}, which {verb} not derived)"
+            elif entry.nested:
+                safety = "unsafe"
+                message += " (unsafe fix: a nested total may count a part of the tracker)"
             yield Problem(start, end, message, Fix(start, end, replacement, safety))
 
 
@@ -305,7 +305,7 @@ class UnknownStat(Rule):
         known = ", ".join(t.label for t in totals.items)
         where = _where(tracker)
         for entry in tracker.stats or ():
-            if entry.total is not None:
+            if entry.total is not None or entry.nested:  # a nested item may be a note
                 continue
             if entry.label is None:
                 message = f'{where} item is not a "Label: value" total; known labels: {known}'
