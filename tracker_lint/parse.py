@@ -327,7 +327,9 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
         return False
     # On GitHub a table's header is a line of paragraph text: a line that starts
     # another block (`# | a`, `- a | b`, `> a | b`, `<div> | a`) is that block.
-    if src[begin : begin + 1] != "|" and _starts_block(state, start_line, end_line):
+    # (The paragraph rule asks in silent mode whether a table interrupts it; a block
+    # starts with the table rule asked for real.)
+    if src[begin : begin + 1] != "|" and _starts_block(state, start_line, end_line, silent):
         return False
     if silent:
         return True
@@ -372,16 +374,21 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
 _BLOCK_STARTS = ("fence", "blockquote", "hr", "list", "html_block", "heading")
 
 
-def _starts_block(state: StateBlock, line: int, end_line: int) -> bool:
-    """Whether ``line`` starts a block other than a paragraph (as a terminator of the
-    current block would: a paragraph is interrupted only by what may interrupt it)."""
-    ruler = state.md.block.ruler
-    rules = _block_rules(ruler)
-    old_line = state.line
+def _starts_block(state: StateBlock, line: int, end_line: int, interrupting: bool) -> bool:
+    """Whether ``line`` starts a block other than a paragraph. ``interrupting``: the line
+    would continue a paragraph, which only some blocks may interrupt (an ordered list
+    only when it starts at 1, ...); else it is at the start of a block, where any may.
+
+    (``state.parentType`` cannot tell the two apart: markdown-it's setext-heading rule
+    leaves it at "paragraph" after every paragraph.)
+    """
+    rules = _block_rules(state.md.block.ruler)
+    old_line, old_parent = state.line, state.parentType
+    state.parentType = "paragraph" if interrupting else "root"
     try:
         return any(rule(state, line, end_line, True) for rule in rules)
     finally:
-        state.line = old_line
+        state.line, state.parentType = old_line, old_parent
 
 
 @cache
@@ -401,6 +408,22 @@ def _html_tag_line(src: str, begin: int, end: int) -> bool:
     block start condition 7. It cannot interrupt a paragraph (so markdown-it's
     terminator check says no), but on GitHub it does end a table."""
     return src[begin : begin + 1] == "<" and _html_tag_pattern().match(src[begin:end]) is not None
+
+
+def _lazy_html_tag_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A terminator only: a line that is one HTML tag (condition 7) and would be a lazy
+    continuation of a paragraph in a list item or a block quote is not, on GitHub: cmark
+    starts the HTML block there, closing the containers (``- **Total**: 9`` then
+    ``<br>`` then ``- **Done**: 2``: the last line is raw HTML text, not a total)."""
+    if not silent:
+        return False
+    src = state.src
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    if not _html_tag_line(src, begin, state.eMarks[start_line]):
+        return False
+    if state.parentType == "blockquote":
+        return True  # the block quote asks only about lines without its `>`
+    return 0 <= state.sCount[start_line] < state.blkIndent
 
 
 def _row(line: int, begin: int, end: int) -> Row:
@@ -429,6 +452,9 @@ def parser(*, front_matter: bool = True) -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"maxNesting": 200})
     md.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
+    md.block.ruler.before(
+        "paragraph", "lazy_html_tag", _lazy_html_tag_rule, {"alt": ["paragraph", "blockquote"]}
+    )
     md.enable("table")
     if front_matter:
         md.use(front_matter_plugin)
@@ -464,6 +490,7 @@ def parse(text: str) -> Document:
     recorded: BulletList | None = None  # the recorded list being read
     recorded_depth = 0  # its list depth; deeper items are its nested items
     want_item_text = False
+    hidden: list[tuple[int, int]] = []  # lines an HTML comment left open hides
     i = 0
     n = len(tokens)
     while i < n:
@@ -517,10 +544,44 @@ def parse(text: str) -> Document:
             doc.verbatim.append((tok.map[0], tok.map[1]))
         elif kind == "html_block" and tok.map is not None:
             doc.blocks.append(HtmlBlock(tok.map[0], tok.map[1], tok.content))
+            if tok.content.rfind("<!--") > tok.content.rfind("-->"):
+                hidden.append(_comment_left_open(norm, norm_starts, tok.map[1]))
         elif kind == "list_item_close":
             want_item_text = False
         i += 1
+    if hidden:
+        _hide(doc, hidden)
     return doc
+
+
+def _comment_left_open(norm: str, norm_starts: list[int], line: int) -> tuple[int, int]:
+    """The lines an HTML comment hides when a container (a list item, a block quote) ends
+    its HTML block before the comment's ``-->``: GitHub writes the ``<!--`` out as it
+    is, and the page shows nothing up to the next ``-->`` (or the end)."""
+    start = norm_starts[line] if line < len(norm_starts) else len(norm)
+    close = norm.find("-->", start)
+    last = len(norm_starts) - 1 if close < 0 else bisect.bisect_right(norm_starts, close) - 1
+    return line, last + 1
+
+
+def _hide(doc: Document, hidden: list[tuple[int, int]]) -> None:
+    def shown(line: int) -> bool:
+        return not any(a <= line < b for a, b in hidden)
+
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            if shown(block.header.line):
+                block.rows = [row for row in block.rows if shown(row.line)]
+                blocks.append(block)
+        elif isinstance(block, BulletList):
+            block.items = [item for item in block.items if shown(item.line)]
+            if block.items:
+                blocks.append(block)
+        elif shown(block.line):
+            blocks.append(block)
+    doc.blocks = blocks
+    doc.verbatim = sorted([*doc.verbatim, *hidden])
 
 
 def _list_item(
