@@ -329,7 +329,8 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     # another block (`# | a`, `- a | b`, `> a | b`, `<div> | a`) is that block.
     # (The paragraph rule asks in silent mode whether a table interrupts it; a block
     # starts with the table rule asked for real.)
-    if src[begin : begin + 1] != "|" and _starts_block(state, start_line, end_line, silent):
+    interrupting = silent or _ends_a_paragraph(state, start_line)
+    if src[begin : begin + 1] != "|" and _starts_block(state, start_line, end_line, interrupting):
         return False
     if silent:
         return True
@@ -369,6 +370,18 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     state.parentType = old_parent
     state.line = line
     return True
+
+
+def _ends_a_paragraph(state: StateBlock, line: int) -> bool:
+    """Whether the paragraph just before ``line`` ended because a table starts there (the
+    paragraph rule asked the table rule, silently, and it said yes)."""
+    tokens = state.tokens
+    return (
+        len(tokens) >= 3
+        and tokens[-1].type == "paragraph_close"
+        and tokens[-3].map is not None
+        and tokens[-3].map[1] == line
+    )
 
 
 _BLOCK_STARTS = ("fence", "blockquote", "hr", "list", "html_block", "heading")
