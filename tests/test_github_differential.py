@@ -823,6 +823,15 @@ KNOWN_DIFFERENCES = {
         "- [ ] Quick Stats\n  ---\n",
         "a setext heading in a task-list item: GitHub drops the `[ ]` from the heading",
     ),
+    "quote-marker-indented-4": (
+        "> | Page | Status |\n> |---|---|\n> | Queues | ✅ |\n    > | Stacks | ⬜ |\n",
+        "a `>` indented by 4 or more spaces: code on GitHub, a quote marker to markdown-it",
+    ),
+    "paragraph-visited-by-a-failed-table": (
+        "Notes\n--|--\n| Page | Status |\n|---|---|\n| Queues | ✅ |\n",
+        "a paragraph in which cmark-gfm once tried a table (a delimiter-like line of the "
+        "wrong width) never becomes one; markdown-it starts the table further down",
+    ),
     "lazy-html-block-in-quote": (
         "> <!--\n| a | b |\n|---|---|\n-->\n\n# Course Tracker\n",
         "an HTML block in a block quote continued by lines without `>`: markdown-it reads them as part of it",

@@ -296,6 +296,8 @@ def test_a_very_long_heading_is_compared_as_written() -> None:
     heading = "[" * 20_000
     [block] = parse(f"## {heading}\n").blocks
     assert block.plain == heading  # no inline parse of 20,000 brackets (quadratic)
+    [block] = parse("## " + "x" * 400 + " &amp;\n").blocks
+    assert block.plain == "x" * 400 + " &"  # a long heading without brackets: as shown
 
 
 def test_a_one_column_table_needs_no_pipe_in_its_header() -> None:

@@ -203,15 +203,19 @@ class Document:
         return line + 1, column + 1
 
 
-SHOWN_TEXT_LIMIT = 300  # characters: longer headings and labels are compared as written
+# A heading or label longer than this with more brackets than that is compared as written
+SHOWN_TEXT_LIMIT = 300
+SHOWN_TEXT_BRACKETS = 16
 _INLINE_MARKUP = frozenset("&<[]!`*_~\\")
 
 
 def shown_text(source: str) -> str:
     """Inline Markdown as a reader sees it: ``[Quick Stats](#s)``, ``Quick&nbsp;Stats``,
     ``Quick <em>Stats</em>`` and ``**Quick** Stats`` all show ``Quick Stats``."""
-    if _INLINE_MARKUP.isdisjoint(source) or len(source) > SHOWN_TEXT_LIMIT:
-        return source  # (markdown-it's link scan is quadratic on long runs of brackets)
+    if _INLINE_MARKUP.isdisjoint(source):
+        return source
+    if len(source) > SHOWN_TEXT_LIMIT and source.count("[") > SHOWN_TEXT_BRACKETS:
+        return source  # markdown-it's link scan is quadratic in the brackets of a long text
     md = parser()
     tokens: list[Token] = []
     md.inline.parse(source, md, {}, tokens)
