@@ -37,6 +37,7 @@ from tests.github import (
     github_view,
     report,
 )
+from tracker_lint.profile import default_profile
 
 # ------------------------------------------------------------------ pieces
 
@@ -83,16 +84,8 @@ TRICKY_CELLS = [
     "[x]",
 ]
 DATES = ["", "2025-01-28", "2025-02-03", "2099-01-30", "2025-13-45", "2025-1-5", "soon"]
-STAT_LABELS = [
-    "Total Pages",
-    "Completed",
-    "Modules Done (need exams)",
-    "Exams Done (need modules)",
-    "In Progress",
-    "Not Started",
-    "Needs Review",
-    "Completion",
-]
+# The default profile's own labels (the profile has totals).
+STAT_LABELS = [total.label for total in getattr(default_profile().totals, "items", ())]
 STAT_VALUES = ["0", "2", "9", "12", "1,204", "22.2%", "2 (both module and exam)", "n/a", "**4**"]
 LEGEND = [
     "✅ Complete (both module and exam done)",
