@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, ROOT, SHARED, run_cli
-from tracker_lint.config import from_data, load
+from tracker_lint.config import from_data, load, profile_data
 from tracker_lint.errors import ConfigError
-from tracker_lint.profile import builtin_profile_data, default_profile
+from tracker_lint.profile import default_profile
 from tracker_lint.selection import Selection
 
 STALE = FIXTURES / "stale-quick-stats.md"  # 3 x TL401
@@ -190,7 +190,7 @@ def test_the_schema_validates_the_example_profiles() -> None:
 
 
 def test_the_builtin_profile_validates_and_equals_the_fast_path() -> None:
-    config = from_data({"profile": builtin_profile_data()}, "x", None, ROOT)
+    config = from_data({"profile": profile_data(default_profile())}, "x", None, ROOT)
     assert config.profile == default_profile()
 
 
@@ -277,10 +277,10 @@ def test_totals_table_value_and_target_percentage(tmp_path: Path) -> None:
 
 
 def profile_with(**changes: object) -> dict[str, object]:
-    return {"profile": {**builtin_profile_data(), **changes}}
+    return {"profile": {**profile_data(default_profile()), **changes}}
 
 
-STATUSES = builtin_profile_data()["statuses"]
+STATUSES = profile_data(default_profile())["statuses"]
 INVALID = [
     ("unknown-key", {"selec": ["TL1"]}, "x.toml: selec: unknown key"),
     ("unknown-nested-key", profile_with(colour="red"), "x.toml: profile.colour: unknown key"),
@@ -450,13 +450,3 @@ items = [
     result = lint_json("T.md", cwd=tmp_path)
     found = [(d["line"], d["code"], d["fix"]["replacement"]) for d in json.loads(result.stdout)]
     assert found == [(3, "TL401", "1"), (4, "TL401", "33.3")]
-
-
-def test_generated_builtin_profiles_match_their_toml() -> None:
-    from tracker_lint._builtin_profiles import BUILTIN
-    from tracker_lint.profile import PROFILES, read_profile_toml
-
-    names = sorted(p.stem for p in PROFILES.glob("*.toml"))
-    assert {n: read_profile_toml(n) for n in names} == BUILTIN, (
-        "run: python -m tracker_lint.ruledocs --write"
-    )

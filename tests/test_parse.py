@@ -108,11 +108,11 @@ def test_pre_filter(text: str, expected: bool) -> None:
 
 
 def test_pre_filter_folds_non_ascii_names_like_the_parser() -> None:
-    from tracker_lint.config import from_data
+    from tracker_lint.config import from_data, profile_data
     from tracker_lint.engine import looks_like_tracker
-    from tracker_lint.profile import builtin_profile_data
+    from tracker_lint.profile import default_profile
 
-    data = builtin_profile_data()
+    data = profile_data(default_profile())
     data["stages"]["columns"] = ["Maßnahme", "Exam"]
     profile = from_data({"profile": data}, "x.toml", None, ROOT).profile
     for header in ("| P | Maßnahme | Exam | Status |", "| P | MASSNAHME | Exam | Status |"):

@@ -11,8 +11,8 @@ import pytest
 
 from tests.conftest import ROOT, SEED, run_cli
 from tracker_lint import Settings
+from tracker_lint.config import validate_profile
 from tracker_lint.engine import analyse
-from tracker_lint.profile import profile_from_dict
 from tracker_lint.report import Report, build_report, render_markdown, render_text, report_json
 
 SCHEMA = json.loads((ROOT / "docs" / "report-schema.json").read_text(encoding="utf-8"))
@@ -251,7 +251,7 @@ def test_without_a_date_column_there_is_not_enough_history() -> None:
 
 
 def test_a_profile_without_stages_or_dates() -> None:
-    profile = profile_from_dict(
+    profile = validate_profile(
         {
             "name": "tasks",
             "columns": {"status": "State"},
@@ -260,7 +260,8 @@ def test_a_profile_without_stages_or_dates() -> None:
                 {"id": "doing", "label": "Doing", "symbol": "🟦", "progress": "started"},
                 {"id": "todo", "label": "To do", "symbol": "⬜", "progress": "none"},
             ],
-        }
+        },
+        "test",
     )
     text = "| ID | Task | State |\n|---|---|---|\n| 1 | A | ✅ |\n| 2 | B | 🟦 |\n| 3 | C | ⬜ |\n"
     today = date(2026, 11, 26)

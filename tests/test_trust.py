@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import SETTINGS, positions
 from tracker_lint import check, fix_text, lint
 from tracker_lint._text import spelling_variant
-from tracker_lint.profile import profile_from_dict
+from tracker_lint.config import validate_profile
 
 HEADER = "| # | Page | Module | Exam | Status |\n|---|---|---|---|---|\n"
 ROWS = "| 1 | A | ✅ | ✅ | ✅ Complete |\n| 2 | B | ✅ | ⬜ | 📝 Module done |\n| 3 | C | ⬜ | ⬜ | ⬜ |\n"
@@ -111,7 +111,7 @@ ISSUES = "| Issue | Status |\n|---|---|\n| a | ✅ |\n| b | ⬜ |\n"
 
 
 def test_a_totals_table_row_with_other_numbers_gets_an_unsafe_fix() -> None:
-    settings = replace(SETTINGS, profile=profile_from_dict(TABLE_PROFILE))
+    settings = replace(SETTINGS, profile=validate_profile(TABLE_PROFILE, "test"))
     text = "| Metric | Value | Remaining | % |\n|---|---|---|---|\n| Fixed | 3 | 1 | 75% |\n\n"
     text += ISSUES
     [finding] = lint(text, settings)
@@ -121,7 +121,7 @@ def test_a_totals_table_row_with_other_numbers_gets_an_unsafe_fix() -> None:
 
 
 def test_a_totals_table_row_whose_percentage_is_of_its_target_is_rewritten_whole() -> None:
-    settings = replace(SETTINGS, profile=profile_from_dict(TABLE_PROFILE))
+    settings = replace(SETTINGS, profile=validate_profile(TABLE_PROFILE, "test"))
     text = "| Metric | Value | Target | Progress |\n|---|---|---|---|\n| Fixed | 3 | 4 | 75% |\n\n"
     text += ISSUES
     fixed = fix_text(text, settings).text

@@ -23,7 +23,6 @@ from pydantic import (
     Field,
     Tag,
     ValidationError,
-    field_validator,
 )
 
 from tracker_lint.engine import Settings
@@ -31,12 +30,13 @@ from tracker_lint.errors import CONFIG_NAME, PYPROJECT, ConfigError
 from tracker_lint.findings import Severity
 from tracker_lint.profile import (
     ALL,
+    DEFAULT_PROFILE,
     GROUP_TEXT_LIMIT,
     WILDCARD,
+    NonEmpty,
     Profile,
-    builtin_profile_data,
+    builtin_profile,
     builtin_profiles,
-    profile_from_dict,
 )
 from tracker_lint.rules import RULES
 from tracker_lint.selection import Selection
@@ -68,64 +68,6 @@ class _Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
     )
-
-
-NonEmpty = Annotated[str, Field(min_length=1)]
-Count = Literal["all"] | Annotated[list[NonEmpty], Field(min_length=1)]
-
-
-class StageSymbol(_Model):
-    """A symbol allowed in stage cells and the state it means."""
-
-    symbol: NonEmpty
-    state: NonEmpty
-
-
-class Stages(_Model):
-    columns: list[NonEmpty] = Field(default=[], description="Stage column names, in order.")
-    symbols: list[StageSymbol] = Field(default=[], description="Symbols of stage cells.")
-
-
-class Columns(_Model):
-    item: str | None = Field(None, description="Item column; default: first non-number column.")
-    number: str = Field("#", description='Row-number column ("" for none).')
-    status: NonEmpty = "Status"
-    date: str | None = Field(None, description="Date column, if any.")
-    required: list[NonEmpty] = Field(
-        default=[], description="Further columns a table must have to be tracked."
-    )
-
-
-class Dates(_Model):
-    empty: list[str] = Field(default=[], description='Values meaning "no date", e.g. "-".')
-    accepted: list[str] = Field(default=[], description='Accepted non-dates: "Pre-existing".')
-
-
-class Status(_Model):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    label: str | None = None
-    symbol: str | None = None
-    words: list[NonEmpty] = []
-    progress: Literal["done", "started", "none"] = "started"
-    also_accepted_for: list[NonEmpty] = []
-
-
-class Derive(_Model):
-    when: Annotated[list[NonEmpty], Field(description='One state per stage column, or "*".')]
-    status: NonEmpty
-
-
-class Group(_Model):
-    from_: NonEmpty = Field(description='"heading" or a column name.')
-    pattern: str | None = Field(None, description="Regex; its first group is the group.")
-
-    @field_validator("pattern")
-    @classmethod
-    def _safe(cls, value: str | None) -> str | None:
-        problem = None if value is None else pattern_problem(value)
-        if problem is not None:
-            raise ValueError(problem)
-        return value
 
 
 class _Refused(Exception):
@@ -236,51 +178,12 @@ def _nodes(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return found
 
 
-class TotalItem(_Model):
-    label: NonEmpty
-    count: Count
-    of: Count | None = None
-    source: Literal["derived", "written"] = "derived"
-    format: Literal["auto", "integer", "percent", "fraction"] = "auto"
-    group: Group | None = None
-
-
-class Totals(_Model):
-    kind: Literal["list", "table"] = "list"
-    heading: str | None = None
-    label_column: NonEmpty = "Metric"
-    value_column: NonEmpty = "Value"
-    target_column: str | None = None
-    percent_column: str | None = None
-    unknown_labels: Literal["report", "ignore"] = "report"
-    items: Annotated[list[TotalItem], Field(min_length=1)]
-
-
-class Legend(_Model):
-    heading: NonEmpty
-
-
-class ProfileModel(_Model):
-    """A tracker format."""
-
-    name: str = "custom"
-    description: str = ""
-    columns: Columns = Columns()
-    dates: Dates = Dates()
-    stages: Stages = Stages()
-    hints: dict[str, NonEmpty] = {}
-    statuses: Annotated[list[Status], Field(min_length=1)]
-    derive: list[Derive] = []
-    totals: Totals | None = None
-    legend: Legend | None = None
-
-
 def _profile_kind(value: Any) -> str:
     return "name" if isinstance(value, str) else "table"
 
 
 ProfileField = Annotated[
-    Annotated[str, Tag("name")] | Annotated[ProfileModel, Tag("table")],
+    Annotated[str, Tag("name")] | Annotated[Profile, Tag("table")],
     Discriminator(_profile_kind),
 ]
 
@@ -364,11 +267,13 @@ def _path(loc: tuple[int | str, ...]) -> str:
 
 def _explain(error: Any) -> str:
     kind = error["type"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
-    if kind == "missing":
+    if kind in ("missing", "missing_keyword_only_argument"):
         return "required key is missing"
     message = str(error["msg"])
+    if message.startswith("Tuple should"):  # lists are read as tuples; TOML has arrays
+        message = "List should" + message.removeprefix("Tuple should")
     return message.removeprefix("Value error, ")
 
 
@@ -376,7 +281,7 @@ def validation_lines(source: str, e: ValidationError) -> list[str]:
     return [f"{source}: {_path(tuple(err['loc']))}: {_explain(err)}" for err in e.errors()]
 
 
-def check_profile(model: ProfileModel, where: str = "profile") -> list[str]:
+def check_profile(model: Profile, where: str = "profile") -> list[str]:
     """What makes a structurally valid profile impossible, with key paths."""
     problems: list[str] = []
     ids = [s.id for s in model.statuses]
@@ -436,7 +341,7 @@ def check_profile(model: ProfileModel, where: str = "profile") -> list[str]:
         for i, item in enumerate(totals.items):
             for key in ("count", "of"):
                 value = getattr(item, key)
-                if isinstance(value, list):
+                if isinstance(value, tuple):
                     for j, status in enumerate(value):
                         if status not in ids:
                             problems.append(
@@ -451,6 +356,10 @@ def check_profile(model: ProfileModel, where: str = "profile") -> list[str]:
                 problems.append(
                     f"{where}.totals.items[{i}].label: a grouped total's label needs {{group}}"
                 )
+            pattern = item.group.pattern if item.group is not None else None
+            problem = None if pattern is None else pattern_problem(pattern)
+            if problem is not None:
+                problems.append(f"{where}.totals.items[{i}].group.pattern: {problem}")
     return problems
 
 
@@ -533,15 +442,32 @@ def from_data(data: dict[str, Any], source: str, path: Path | None, root: Path) 
     except ValidationError as e:
         raise _refuse(source, validation_lines(source, e)) from None
     problems = check_selectors(model)
-    if isinstance(model.profile, ProfileModel):
+    if isinstance(model.profile, Profile):
         problems += check_profile(model.profile)
     if problems:
         raise _refuse(source, [f"{source}: {p}" for p in problems])
-    if isinstance(model.profile, ProfileModel):
-        profile = profile_from_dict(model.profile.model_dump(by_alias=True, exclude_none=True))
+    if isinstance(model.profile, Profile):
+        profile = model.profile
     else:
-        profile = profile_from_dict(builtin_profile_data(model.profile or "learning-module"))
+        profile = builtin_profile(model.profile or DEFAULT_PROFILE)
     return Config(path, root, model, profile)
+
+
+def validate_profile(data: dict[str, Any], source: str) -> Profile:
+    """A profile written in the configuration language, validated as in a
+    configuration file (the built-in profiles are made this way from their TOML)."""
+    config = from_data({"profile": data}, source, None, Path.cwd())
+    return config.profile
+
+
+def profile_data(profile: Profile) -> dict[str, Any]:
+    """A profile in its configuration-language form (kebab-case keys, lists)."""
+    from pydantic import TypeAdapter
+
+    data: dict[str, Any] = TypeAdapter(Profile).dump_python(
+        profile, by_alias=True, mode="json", exclude_none=True
+    )
+    return data
 
 
 def read_toml(path: Path) -> dict[str, Any] | None:
@@ -596,11 +522,7 @@ def schema() -> dict[str, Any]:
 
 def dump(config: Config, settings: Settings) -> dict[str, Any]:
     """The resolved configuration for one path, as plain data."""
-    profile = (
-        config.model.profile.model_dump(by_alias=True, exclude_none=True)
-        if isinstance(config.model.profile, ProfileModel)
-        else builtin_profile_data(config.model.profile or "learning-module")
-    )
+    profile = profile_data(config.profile)
     return {
         "config-file": str(config.path) if config.path else None,
         "select": sorted(RULES if settings.select is None else settings.select),
@@ -618,7 +540,7 @@ def dump(config: Config, settings: Settings) -> dict[str, Any]:
 
 def default_config() -> Config:
     model = ConfigModel()
-    return Config(None, Path.cwd(), model, profile_from_dict(builtin_profile_data()))
+    return Config(None, Path.cwd(), model, builtin_profile())
 
 
 __all__ = [

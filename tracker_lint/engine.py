@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from tracker_lint._text import DIRECTIVE_MARKER, name_key
 from tracker_lint.findings import Finding, Fix, Problem, Severity
-from tracker_lint.model import Tracker, build_tracker
+from tracker_lint.model import DEFAULT_SOURCES, ItemSource, Tracker, build_tracker
 from tracker_lint.parse import Document, parse
 from tracker_lint.profile import Profile, default_profile
 from tracker_lint.rules import RULES, Context, Rule
@@ -30,6 +30,7 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     base_text: str | None = None  # the same file at an earlier revision (--base), if any
     force: bool = False  # lint as a tracker even if the cheap pre-filter says it is not one
+    sources: tuple[ItemSource, ...] = DEFAULT_SOURCES  # where tracked items come from
 
     def select_allows(self, code: str) -> bool:
         return self.select is None or code in self.select
@@ -38,26 +39,30 @@ class Settings:
         return [r for code, r in RULES.items() if self.select_allows(code)]
 
 
-def looks_like_tracker(text: str, profile: Profile) -> bool:
-    """Cheap pre-filter: could this text hold a tracked table or a totals section?
+def looks_like_tracker(
+    text: str, profile: Profile, sources: Sequence[ItemSource] = DEFAULT_SOURCES
+) -> bool:
+    """Cheap pre-filter: could this text hold tracked items or a totals section?
 
-    A tracked table's header is one line with a pipe and every word of every
-    required column name, and a totals section needs a line with the words of
-    its heading (or of its table's header): a text with neither is no tracker,
-    and is recognised without being parsed. Words are compared as ``name_key``
-    compares names (case-folded; Unicode-normalised when a word is not ASCII).
+    Each item source says which lines it needs (``ItemSource.signatures``: for
+    table rows, a line with a pipe and every word of every required column name,
+    the same names it tracks a table by), and a totals section needs a line with
+    the words of its heading (or of its table's header): a text with none of them
+    is no tracker, and is recognised without being parsed. Words are compared as
+    ``name_key`` compares names (case-folded; Unicode-normalised when a word is not
+    ASCII).
     """
-    pattern, ascii_only = _detector(profile)
+    pattern, ascii_only = _detector(profile, tuple(sources))
     if not ascii_only:
         text = unicodedata.normalize("NFC", text).casefold()
     return pattern.search(text) is not None
 
 
 @lru_cache(maxsize=16)
-def _detector(profile: Profile) -> tuple[re.Pattern[str], bool]:
+def _detector(profile: Profile, sources: tuple[ItemSource, ...]) -> tuple[re.Pattern[str], bool]:
     """The pre-filter's pattern, and whether all its words are ASCII (then it can run
     case-insensitively on the text as it is, without a case-folded copy)."""
-    lines = [("|", *profile.required_columns)]
+    lines = [line for source in sources for line in source.signatures(profile)]
     totals = profile.totals
     if totals is not None and totals.kind == "list" and totals.heading:
         lines.append(("", totals.heading))
@@ -96,9 +101,9 @@ def stamp(rule: Rule, problem: Problem, doc: Document, settings: Settings) -> Fi
 def _model(text: str, settings: Settings) -> Tracker | None:
     """The document seen through the profile, tracker or not; None when the cheap
     pre-filter already shows it cannot hold a tracked table or totals."""
-    if not settings.force and not looks_like_tracker(text, settings.profile):
+    if not settings.force and not looks_like_tracker(text, settings.profile, settings.sources):
         return None
-    return build_tracker(parse(text), settings.profile)
+    return build_tracker(parse(text), settings.profile, settings.sources)
 
 
 def analyse(text: str, settings: Settings) -> Tracker | None:
@@ -162,16 +167,13 @@ def _lint_tracker(tracker: Tracker, text: str, settings: Settings) -> list[Findi
         base = _base_tracker(settings.base_text, settings.profile)
     ctx = Context(today=settings.today, base=base)
     rules = [rule for rule in settings.active_rules() if rule.code != "TL405"]
-    try:
-        findings = [
-            stamp(rule, problem, tracker.doc, settings)
-            for rule in rules
-            for problem in rule.check(tracker, ctx)
-        ]
-        if DIRECTIVE_MARKER in text:
-            findings = _apply_suppressions(findings, tracker, rules, settings)
-    finally:
-        tracker.release()
+    findings = [
+        stamp(rule, problem, tracker.doc, settings)
+        for rule in rules
+        for problem in rule.check(tracker, ctx)
+    ]
+    if DIRECTIVE_MARKER in text:
+        findings = _apply_suppressions(findings, tracker, rules, settings)
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

@@ -56,7 +56,3 @@ class Finding(NamedTuple):
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.line, self.column, self.code)
-
-    @property
-    def fixable(self) -> bool:
-        return self.fix is not None

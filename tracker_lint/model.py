@@ -1,6 +1,18 @@
-"""The tracker seen through a profile: tracked tables, rows with states, stats, legend."""
+"""The tracker seen through a profile: tracked items, totals, legend.
+
+A *tracked item* is one thing a tracker follows: its name, the state of each
+stage, the status written for it, its date and the section it is in, each part
+with its span in the text. Rules, totals and the report read items, never the
+shape they were written in. A table row is one source of items
+(:data:`TABLE_ROWS`); an item source is anything with ``signatures`` (what a
+line must hold for the source to find something: the cheap pre-filter is built
+from them, so it and the model cannot disagree about what a tracker is) and
+``collect`` (the items of a parsed document, in lists).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
 
 from tracker_lint._text import (
     EMPHASIS,
@@ -11,8 +23,11 @@ from tracker_lint._text import (
     strip_comments,
 )
 from tracker_lint.parse import Cell, Document, ListItem, Row, Table
-from tracker_lint.profile import Profile, StatusDef
+from tracker_lint.profile import Profile, Status
 from tracker_lint.totals import StatEntry, TotalsSection, find_totals, list_under
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def match_symbol(raw: str, symbol: str, at: int = 0) -> int | None:
@@ -49,111 +64,159 @@ def leading_symbol(raw: str) -> str:
     return raw[:end]
 
 
-class StatusCell:
-    __slots__ = ("by_word", "cell", "label", "label_end", "label_start", "status")
+class Stage:
+    """One stage of an item (Module, Exam) and the state its symbol means."""
+
+    __slots__ = ("cell", "name", "state")
+
+    def __init__(self, name: str, cell: Cell, state: str | None) -> None:
+        self.name = name  # as the tracker names it: the column header
+        self.cell = cell
+        self.state = state  # None: not one of the profile's stage symbols
+
+
+class WrittenStatus:
+    """The status written for an item, as read with the profile's vocabulary."""
+
+    __slots__ = ("by_word", "cell", "label", "label_end", "label_start", "name", "status")
 
     def __init__(
         self,
+        name: str,
         cell: Cell,
-        status: StatusDef | None,
+        status: Status | None,
         label: str,
         label_start: int,
         label_end: int,
         by_word: bool = False,
     ) -> None:
-        # label: text after the symbol, comments excluded, trimmed
+        self.name = name  # what the tracker calls it: the Status column's header
         self.cell = cell
-        self.status = status
-        self.label = label
+        self.status = status  # None: not in the vocabulary
+        self.label = label  # text after the symbol, comments excluded, trimmed
         self.label_start = label_start
         self.label_end = label_end
-        self.by_word = by_word
+        self.by_word = by_word  # written as a word (COMPLETE), not as a symbol
 
 
-class StageCell:
-    __slots__ = ("cell", "state")
+class Layout:
+    """What the items of one list share: the names of their parts, as written, and
+    where their other fields are (by ``name_key``, e.g. for grouping by a column)."""
 
-    def __init__(self, cell: Cell, state: str | None) -> None:
-        self.cell = cell
-        self.state = state
+    __slots__ = ("date", "fields")
+
+    def __init__(self, fields: dict[str, int], date: str | None) -> None:
+        self.fields = fields
+        self.date = date  # the date's name, None: these items have no date
 
 
-class TrackedRow:
-    __slots__ = ("derived", "row", "stages", "status", "table")
+class Item:
+    """One tracked item, whatever it was written as."""
+
+    __slots__ = (
+        "cells",
+        "counted",
+        "date",
+        "derived",
+        "end",
+        "layout",
+        "line",
+        "malformed",
+        "name",
+        "number",
+        "section",
+        "stages",
+        "start",
+        "status",
+    )
 
     def __init__(
         self,
-        row: Row,
-        table: TrackedTable,
-        stages: list[StageCell],
-        status: StatusCell | None,
-        derived: str | None,
+        *,
+        line: int,
+        start: int,
+        end: int,
+        section: str,
+        layout: Layout,
+        cells: Sequence[Cell],
+        name: Cell | None,
+        number: Cell | None = None,
+        stages: Sequence[Stage] = (),
+        status: WrittenStatus | None = None,
+        date: Cell | None = None,
+        derived: str | None = None,
+        counted: str | None = None,
+        malformed: bool = False,
     ) -> None:
-        # derived: None when a stage symbol is unknown
-        self.row = row
-        self.table = table
+        self.line = line  # 0-based
+        self.start = start
+        self.end = end
+        self.section = section  # the heading the item is under, as shown
+        self.layout = layout
+        self.cells = cells  # every field, in the order of layout.fields
+        self.name = name
+        self.number = number
         self.stages = stages
         self.status = status
-        self.derived = derived
+        self.date = date  # None when there is no date to read (layout.date is None)
+        self.derived = derived  # from the stages; None when a stage state is unknown
+        self.counted = counted  # the status it counts as in totals: derived or written
+        self.malformed = malformed  # its parts could not be told apart (a shifted row)
 
     @property
-    def counted(self) -> str | None:
-        """The status this row counts as in totals: derived, else as written."""
-        if self.table.profile.derive:
-            return self.derived
-        return self.status.status.id if self.status and self.status.status else None
+    def title(self) -> str:
+        return self.name.text if self.name else ""
 
-    def cell(self, index: int | None) -> Cell | None:
-        if index is None or index >= len(self.row.cells):
-            return None
-        return self.row.cells[index]
-
-    @property
-    def malformed(self) -> bool:
-        return len(self.row.cells) != len(self.table.table.header.cells)
-
-    @property
-    def item(self) -> str:
-        cell = self.cell(self.table.item)
-        return cell.text if cell else ""
+    def field(self, name: str) -> Cell | None:
+        """The field of that name (compared as ``name_key`` compares names)."""
+        index = self.layout.fields.get(name_key(name))
+        return self.cells[index] if index is not None and index < len(self.cells) else None
 
 
-class TrackedTable:
-    __slots__ = ("date", "item", "number", "profile", "rows", "stage_columns", "status", "table")
+class ItemList:
+    """The items of one table (or other block), in order: numbering runs per list."""
+
+    __slots__ = ("end", "items", "layout", "line", "section", "start", "table")
 
     def __init__(
         self,
-        table: Table,
-        profile: Profile,
-        stage_columns: list[int],
-        status: int,
-        item: int | None,
-        number: int | None,
-        date: int | None,
-        rows: list[TrackedRow],
+        items: list[Item],
+        layout: Layout,
+        section: str,
+        line: int,
+        start: int,
+        end: int,
+        table: Table | None = None,
     ) -> None:
-        self.table = table
-        self.profile = profile
-        self.stage_columns = stage_columns
-        self.status = status
-        self.item = item
-        self.number = number
-        self.date = date
-        self.rows = rows
+        self.items = items
+        self.layout = layout
+        self.section = section
+        # line (0-based), start and end: what introduces the list (a table's header row)
+        self.line = line
+        self.start = start
+        self.end = end
+        self.table = table  # the table the items are rows of, if they are
 
-    @property
-    def section(self) -> str:
-        return self.table.heading.plain if self.table.heading else ""
+
+class ItemSource(Protocol):
+    """Where tracked items come from (see the module's documentation)."""
+
+    def signatures(self, profile: Profile) -> list[tuple[str, ...]]:
+        """Lines that must be in a text for this source to find items: each a marker
+        the line holds (such as ``|``) and the names whose words it holds."""
+        ...
+
+    def collect(self, doc: Document, profile: Profile) -> list[ItemList]: ...
 
 
 class Tracker:
-    __slots__ = ("doc", "legend", "profile", "tables", "totals")
+    __slots__ = ("doc", "legend", "lists", "profile", "totals")
 
     def __init__(
         self,
         doc: Document,
         profile: Profile,
-        tables: list[TrackedTable],
+        lists: list[ItemList],
         totals: TotalsSection | None,
         legend: dict[str, ListItem] | None,
     ) -> None:
@@ -161,7 +224,7 @@ class Tracker:
         # legend: canonical symbol -> legend item
         self.doc = doc
         self.profile = profile
-        self.tables = tables
+        self.lists = lists
         self.totals = totals
         self.legend = legend
 
@@ -172,19 +235,17 @@ class Tracker:
 
     @property
     def is_tracker(self) -> bool:
-        """Only a tracked table makes a document a tracker; totals alone do not."""
-        return bool(self.tables)
+        """Only tracked items make a document a tracker; totals alone do not."""
+        return bool(self.lists)
 
     @property
-    def rows(self) -> list[TrackedRow]:
-        return [row for table in self.tables for row in table.rows]
+    def items(self) -> list[Item]:
+        return [item for items in self.lists for item in items.items]
 
-    def release(self) -> None:
-        """Break the row <-> table references, so the model is freed as soon as it is
-        dropped, by reference counting alone (the command line runs without the
-        cycle collector). The tracker has no rows afterwards."""
-        for table in self.tables:
-            table.rows = []
+    @property
+    def tables(self) -> list[Table]:
+        """The tracked tables, for the rules about table structure."""
+        return [items.table for items in self.lists if items.table is not None]
 
 
 def column_index(keys: list[str], name: str | None) -> int | None:
@@ -195,9 +256,10 @@ def column_index(keys: list[str], name: str | None) -> int | None:
     return keys.index(key) if key in keys else None
 
 
-def parse_status(cell: Cell, profile: Profile) -> StatusCell:
+def read_status(name: str, cell: Cell, profile: Profile) -> WrittenStatus:
+    """A written status: a symbol of the vocabulary and its label, or a word."""
     raw = cell.text
-    for symbol, status in profile.status_symbols:
+    for symbol, status in profile.index.status_symbols:
         end = match_symbol(raw, symbol)
         if end is not None:
             rest = raw[end:]
@@ -206,81 +268,141 @@ def parse_status(cell: Cell, profile: Profile) -> StatusCell:
             label = label_raw.strip()
             lead = len(label_raw) - len(label_raw.lstrip()) if label else 0
             start = cell.start + end + lead
-            return StatusCell(cell, status, label, start, start + len(label))
-    words = profile.status_words
+            return WrittenStatus(name, cell, status, label, start, start + len(label))
+    words = profile.index.words
     if words:
         key = label_key(strip_comments(raw).strip(EMPHASIS))
         if key in words:
-            return StatusCell(cell, words[key], "", cell.end, cell.end, by_word=True)
-    return StatusCell(cell, None, "", cell.end, cell.end)
+            return WrittenStatus(name, cell, words[key], "", cell.end, cell.end, by_word=True)
+    return WrittenStatus(name, cell, None, "", cell.end, cell.end)
 
 
-def stage_state(cell: Cell, profile: Profile) -> str | None:
-    raw = cell.text
-    states = profile.stage_states
-    for symbol, state in states.items():
-        if match_symbol(raw, symbol) is not None:
+def stage_state(text: str, profile: Profile) -> str | None:
+    """The state a stage symbol means, None for anything else."""
+    for symbol, state in profile.index.stage_states.items():
+        if match_symbol(text, symbol) is not None:
             return state
     return None
 
 
-def _track_table(table: Table, profile: Profile) -> TrackedTable | None:
-    keys = [name_key(c.text) for c in table.header.cells]
-    if any(column_index(keys, name) is None for name in profile.required_columns):
-        return None
-    stage_columns = [keys.index(name_key(name)) for name in profile.stage_columns]
-    status = keys.index(name_key(profile.status_column))
-    number = column_index(keys, profile.number_column)
-    item = column_index(keys, profile.item_column)
-    if item is None and profile.item_column is None:
-        item = next((i for i, k in enumerate(keys) if i != number), None)
-    tracked = TrackedTable(
-        table,
-        profile,
-        stage_columns,
-        status,
-        item,
-        number,
-        column_index(keys, profile.date_column),
-        [],
+def counted_status(
+    profile: Profile, derived: str | None, written: WrittenStatus | None
+) -> str | None:
+    """What an item counts as in totals: the derived status when the profile derives
+    one, else the status as written."""
+    if profile.derive:
+        return derived
+    return written.status.id if written is not None and written.status is not None else None
+
+
+class TableRows:
+    """Items from the rows of every table that has the profile's required columns."""
+
+    def signatures(self, profile: Profile) -> list[tuple[str, ...]]:
+        return [("|", *profile.required_columns)]
+
+    def collect(self, doc: Document, profile: Profile) -> list[ItemList]:
+        return [items for table in doc.tables if (items := self.read(table, profile))]
+
+    def read(self, table: Table, profile: Profile) -> ItemList | None:
+        header = table.header.cells
+        keys = [name_key(c.text) for c in header]
+        if any(column_index(keys, name) is None for name in profile.required_columns):
+            return None
+        stage_columns = [keys.index(name_key(name)) for name in profile.stages.columns]
+        stage_names = [header[i].text for i in stage_columns]
+        status_at = keys.index(name_key(profile.columns.status))
+        status_name = header[status_at].text
+        number_at = column_index(keys, profile.number_column)
+        item_at = column_index(keys, profile.item_column)
+        if item_at is None and profile.item_column is None:
+            item_at = next((i for i, k in enumerate(keys) if i != number_at), None)
+        date_at = column_index(keys, profile.date_column)
+        fields: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            fields.setdefault(key, i)
+        layout = Layout(fields, header[date_at].text if date_at is not None else None)
+        section = table.heading.plain if table.heading else ""
+        derive = bool(profile.derive)
+        width = len(header)
+        width_of_stages = len(stage_columns)
+        items: list[Item] = []
+        for row in table.rows:
+            cells = row.cells
+            name = cells[item_at] if item_at is not None and item_at < len(cells) else None
+            number = cells[number_at] if number_at is not None and number_at < len(cells) else None
+            if len(cells) != width:
+                # Cells are shifted: reading them by column would only add noise to
+                # table-column-count. The row still counts in the totals of all items.
+                items.append(_row_item(row, section, layout, name, number))
+                continue
+            stages = [
+                Stage(n, cells[i], stage_state(cells[i].text, profile))
+                for n, i in zip(stage_names, stage_columns, strict=True)
+            ]
+            status = read_status(status_name, cells[status_at], profile)
+            derived = None
+            if derive and len(stages) == width_of_stages:
+                states = tuple(s.state for s in stages)
+                if None not in states:
+                    derived = profile.derive_status(states)  # type: ignore[arg-type]
+            items.append(
+                Item(
+                    line=row.line,
+                    start=row.start,
+                    end=row.end,
+                    section=section,
+                    layout=layout,
+                    cells=cells,
+                    name=name,
+                    number=number,
+                    stages=stages,
+                    status=status,
+                    date=cells[date_at] if date_at is not None else None,
+                    derived=derived,
+                    counted=counted_status(profile, derived, status),
+                )
+            )
+        head = table.header
+        return ItemList(items, layout, section, head.line, head.start, head.end, table)
+
+
+def _row_item(
+    row: Row, section: str, layout: Layout, name: Cell | None, number: Cell | None
+) -> Item:
+    return Item(
+        line=row.line,
+        start=row.start,
+        end=row.end,
+        section=section,
+        layout=layout,
+        cells=row.cells,
+        name=name,
+        number=number,
+        malformed=True,
     )
-    derive = bool(profile.derive)
-    width = len(table.header.cells)
-    for row in table.rows:
-        cells = row.cells
-        if len(cells) != width:
-            # Cells are shifted: reading them by column would only add noise to
-            # table-column-count. The row still counts in the totals of all rows.
-            tracked.rows.append(TrackedRow(row, tracked, [], None, None))
-            continue
-        stages = [
-            StageCell(cells[i], stage_state(cells[i], profile))
-            for i in stage_columns
-            if i < len(cells)
-        ]
-        status_cell = parse_status(cells[status], profile) if status < len(cells) else None
-        derived = None
-        if derive and len(stages) == len(stage_columns):
-            states = tuple(s.state for s in stages)
-            if all(state is not None for state in states):
-                derived = profile.derive_status(states)  # type: ignore[arg-type]
-        tracked.rows.append(TrackedRow(row, tracked, stages, status_cell, derived))
-    return tracked
 
 
-def build_tracker(doc: Document, profile: Profile) -> Tracker:
-    tables = [t for t in (_track_table(table, profile) for table in doc.tables) if t]
+TABLE_ROWS = TableRows()
+DEFAULT_SOURCES: tuple[ItemSource, ...] = (TABLE_ROWS,)
+
+
+def build_tracker(
+    doc: Document, profile: Profile, sources: Sequence[ItemSource] = DEFAULT_SOURCES
+) -> Tracker:
+    lists = [items for source in sources for items in source.collect(doc, profile)]
+    lists.sort(key=lambda items: items.start)
     totals = find_totals(doc, profile.totals) if profile.totals is not None else None
     legend: dict[str, ListItem] | None = None
-    if profile.legend_heading:
-        legend_list = list_under(doc, profile.legend_heading)
+    if profile.legend is not None:
+        legend_list = list_under(doc, profile.legend.heading)
         if legend_list is not None:
             legend = {}
             for entry in legend_list.items:
-                for symbol, _status in profile.status_symbols:
+                for symbol, _status in profile.index.status_symbols:
                     if match_symbol(entry.text, symbol) is not None:
                         legend.setdefault(symbol, entry)
                         break
                 else:
                     legend.setdefault(canonical_symbol(leading_symbol(entry.text)), entry)
-    return Tracker(doc, profile, tables, totals, legend)
+    return Tracker(doc, profile, lists, totals, legend)

@@ -1,73 +1,162 @@
 """The tracker format as data: which columns, symbols, statuses and totals.
 
-A :class:`Profile` is plain, frozen data. The built-in learning-module profile
-is a TOML file in ``profiles/``, written in the same language as a profile in a
-configuration file; :func:`profile_from_dict` turns that language into these
-classes. Validation of user-written profiles happens in :mod:`tracker_lint.config`
-before they get here, so this module stays free of costly imports.
+These frozen dataclasses are the one definition of the profile language: the
+keys a profile in ``.tracker-lint.toml`` may have (kebab-case there), their
+types, defaults and constraints. :mod:`tracker_lint.config` validates a written
+profile into them with pydantic (which reads ``__pydantic_config__`` and the
+:class:`Spec` metadata below) and produces the JSON Schema from them; this
+module imports neither pydantic nor anything costly, so the plain check path,
+which serves the built-in profile from ``_builtin_profiles.py`` (generated from
+``profiles/*.toml`` by ``scripts/generate.py``), stays fast.
+
+Lookups the checks need (status by symbol, stage state by symbol, …) are built
+once per profile in :class:`ProfileIndex`.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from functools import cache, lru_cache
-from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
-from tracker_lint._text import canonical_symbol, label_key, name_key
+from tracker_lint._text import canonical_symbol, label_key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 Progress = Literal["done", "started", "none"]
 Source = Literal["derived", "written"]
 TotalFormat = Literal["auto", "integer", "percent", "fraction"]
+TotalsKind = Literal["list", "table"]
+UnknownLabels = Literal["report", "ignore"]
 
 WILDCARD = "*"
 ALL = "all"
-
-
-class StatusDef(NamedTuple):
-    """One entry of the status vocabulary."""
-
-    id: str
-    label: str
-    symbol: str | None = None
-    words: tuple[str, ...] = ()
-    progress: Progress = "started"
-    also_accepted_for: tuple[str, ...] = ()
-
-
-class Derivation(NamedTuple):
-    when: tuple[str, ...]
-    status: str
-
-    def matches(self, states: tuple[str, ...]) -> bool:
-        return all(w in (WILDCARD, s) for w, s in zip(self.when, states, strict=False))
-
-
-class Selector(NamedTuple):
-    """Which rows a total counts: all of them, or those with a status in a set."""
-
-    statuses: tuple[str, ...] | None = None  # None: all rows
-    source: Source = "derived"
-
-    @property
-    def is_all(self) -> bool:
-        return self.statuses is None
-
-
 GROUP = "{group}"
-
+DEFAULT_PROFILE = "learning-module"
 
 # A group pattern searches at most this many characters of a heading or cell: with
 # the subset of patterns tracker_lint.config accepts, that bounds a search's work.
 GROUP_TEXT_LIMIT = 200
 
 
-class Group(NamedTuple):
+class Spec:
+    """Constraints and a description of one key, read by pydantic when a profile is
+    validated (``__get_pydantic_core_schema__``) and when the JSON Schema is made;
+    inert otherwise, so that defining the language costs no import."""
+
+    __slots__ = ("constraints", "description")
+
+    def __init__(self, description: str | None = None, **constraints: Any) -> None:
+        self.description = description
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        schema = handler(source)
+        schema.update(self.constraints)
+        return schema
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Callable[[Any], Any]) -> Any:
+        result = handler(schema)
+        if self.description:
+            result = {**result, "description": self.description}
+        return result
+
+
+def _kebab(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
+
+
+# How pydantic reads every class of the language: unknown keys are errors, keys are
+# kebab-case (also-accepted-for), values are frozen.
+LANGUAGE = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
+
+NonEmpty = Annotated[str, Spec(min_length=1)]
+Names = tuple[NonEmpty, ...]
+Count = Literal["all"] | Annotated[Names, Spec(min_length=1)]
+
+
+def _doc(text: str, **constraints: Any) -> Spec:
+    return Spec(text, **constraints)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Columns:
+    __pydantic_config__ = LANGUAGE
+
+    item: Annotated[str | None, _doc("Item column; default: first non-number column.")] = None
+    number: Annotated[str, _doc('Row-number column ("" for none).')] = "#"
+    status: NonEmpty = "Status"
+    date: Annotated[str | None, _doc("Date column, if any.")] = None
+    required: Annotated[Names, _doc("Further columns a table must have to be tracked.")] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Dates:
+    __pydantic_config__ = LANGUAGE
+
+    empty: Annotated[tuple[str, ...], _doc('Values meaning "no date", e.g. "-".')] = ()
+    accepted: Annotated[tuple[str, ...], _doc('Accepted non-dates: "Pre-existing".')] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class StageSymbol:
+    """A symbol allowed in stage cells and the state it means."""
+
+    __pydantic_config__ = LANGUAGE
+
+    symbol: NonEmpty
+    state: NonEmpty
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stages:
+    __pydantic_config__ = LANGUAGE
+
+    columns: Annotated[Names, _doc("Stage column names, in order.")] = ()
+    symbols: Annotated[tuple[StageSymbol, ...], _doc("Symbols of stage cells.")] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Status:
+    """One entry of the status vocabulary."""
+
+    __pydantic_config__ = LANGUAGE
+
+    id: Annotated[str, Spec(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    label: Annotated[str, _doc("The status as shown; default: the id.")] = ""
+    symbol: str | None = None
+    words: Names = ()
+    progress: Progress = "started"
+    also_accepted_for: Names = ()
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Derive:
+    """A derivation rule: the status a row has when its stage states match."""
+
+    __pydantic_config__ = LANGUAGE
+
+    when: Annotated[Names, _doc('One state per stage column, or "*".')]
+    status: NonEmpty
+
+    def matches(self, states: tuple[str, ...]) -> bool:
+        return all(w in (WILDCARD, s) for w, s in zip(self.when, states, strict=False))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Group:
     """Where a row's group comes from: the heading above its table, or a column."""
 
-    source: str  # "heading", or a column name
-    pattern: str | None = None  # regex; its first group (or whole match) is the group
+    __pydantic_config__ = LANGUAGE
+
+    from_: Annotated[NonEmpty, _doc('"heading" or a column name.')]
+    pattern: Annotated[str | None, _doc("Regex; its first group is the group.")] = None
 
     def value(self, text: str) -> str | None:
         """The group a heading or cell names: the text itself, or the first group
@@ -85,8 +174,8 @@ class Group(NamedTuple):
 
 @lru_cache(maxsize=1 << 16)
 def _group_value(pattern: str, text: str) -> str | None:
-    # Memoised: rules/stats.py asks once per grouped total and row (a tracker's worth of
-    # distinct cells fits), and cells repeat.
+    # Memoised: rules/stats.py asks once per grouped total and item (a tracker's worth
+    # of distinct cells fits), and cells repeat.
     match = re.search(pattern, text)
     if match is None:
         return None
@@ -94,12 +183,36 @@ def _group_value(pattern: str, text: str) -> str | None:
     return None if found is None else label_key(found)  # an optional group may not take part
 
 
-class Total(NamedTuple):
-    label: str  # may contain "{group}": "{group} Tasks" matches "P0 Tasks"
-    counts: Selector  # what it counts (the "count" key of the configuration)
-    of: Selector | None = None
+class Selector(NamedTuple):
+    """Which items a total counts: all of them, or those with a status in a set."""
+
+    statuses: tuple[str, ...] | None = None  # None: all items
+    source: Source = "derived"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Total:
+    """One total of the totals section."""
+
+    __pydantic_config__ = LANGUAGE
+
+    label: Annotated[NonEmpty, _doc('As written; may contain "{group}" ("{group} Tasks").')]
+    count: Annotated[Count, _doc('What it counts: "all" items, or those with these statuses.')]
+    of: Annotated[Count | None, _doc("The denominator of a percentage or fraction.")] = None
+    source: Annotated[Source, _doc("Count derived statuses, or statuses as written.")] = "derived"
     format: TotalFormat = "auto"
     group: Group | None = None
+
+    @property
+    def counts(self) -> Selector:
+        return Selector(None if self.count == ALL else tuple(self.count), self.source)
+
+    @property
+    def denominator(self) -> Selector:
+        """What the percentage or fraction is of (all items unless ``of`` says)."""
+        if self.of is None:
+            return Selector(None, self.source)
+        return Selector(None if self.of == ALL else tuple(self.of), self.source)
 
     @property
     def key(self) -> str:
@@ -120,15 +233,20 @@ class Total(NamedTuple):
         return False, None
 
 
-class Totals(NamedTuple):
-    kind: Literal["list", "table"] = "list"
-    heading: str | None = "Quick Stats"
-    items: tuple[Total, ...] = ()
-    label_column: str = "Metric"
-    value_column: str = "Value"
+@dataclass(frozen=True, kw_only=True)
+class Totals:
+    """Where the written totals are and which totals there are."""
+
+    __pydantic_config__ = LANGUAGE
+
+    kind: TotalsKind = "list"
+    heading: Annotated[str | None, _doc("The heading above the totals.")] = None
+    label_column: NonEmpty = "Metric"
+    value_column: NonEmpty = "Value"
     target_column: str | None = None
     percent_column: str | None = None
-    unknown_labels: Literal["report", "ignore"] = "report"
+    unknown_labels: UnknownLabels = "report"
+    items: Annotated[tuple[Total, ...], Spec(min_length=1)]
 
     def find(self, label: str) -> tuple[Total | None, str | None]:
         for total in self.items:
@@ -138,101 +256,67 @@ class Totals(NamedTuple):
         return None, None
 
 
-class Memo:
-    """Lookups derived from a profile, computed once; never part of its identity.
+@dataclass(frozen=True, kw_only=True)
+class Legend:
+    __pydantic_config__ = LANGUAGE
 
-    Every ``Memo`` equals every other and hashes alike, so two profiles with the
-    same content are equal (and share a place in caches) whatever they computed.
-    """
-
-    __slots__ = ("values",)
-
-    def __init__(self) -> None:
-        self.values: dict[str, Any] = {}
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Memo)
-
-    def __hash__(self) -> int:
-        return 0
-
-    def __repr__(self) -> str:
-        return "Memo()"
+    heading: NonEmpty
 
 
-class Profile(NamedTuple):
-    """A tracker format. Build one with :func:`profile_from_dict`, which gives it
-    its own :class:`Memo`; ``_replace`` would share the original's lookups."""
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """A tracker format: the `[profile]` table of a configuration."""
 
-    name: str
-    status_column: str
-    statuses: tuple[StatusDef, ...]
+    __pydantic_config__ = LANGUAGE
+
+    name: str = "custom"
     description: str = ""
-    stage_columns: tuple[str, ...] = ()
-    stage_symbols: tuple[tuple[str, str], ...] = ()  # (symbol, state), in order
-    hints: tuple[tuple[str, str], ...] = ()  # (mistyped symbol, meant symbol)
-    derive: tuple[Derivation, ...] = ()
-    required_columns_extra: tuple[str, ...] = ()  # further columns a tracked table must have
-    item_column: str | None = None  # None: first column that is not the number column
-    number_column: str | None = "#"
-    date_column: str | None = None
-    date_empty: tuple[str, ...] = ()
-    date_accepted: tuple[str, ...] = ()
+    columns: Columns = Columns()
+    dates: Dates = Dates()
+    stages: Stages = Stages()
+    hints: Annotated[
+        dict[str, NonEmpty], _doc("Mistyped symbols and the symbol most likely meant.")
+    ] = field(default_factory=dict, hash=False)
+    statuses: Annotated[tuple[Status, ...], Spec(min_length=1)]
+    derive: tuple[Derive, ...] = ()
     totals: Totals | None = None
-    legend_heading: str | None = None
-    memo: Memo | None = None  # profile_from_dict gives each profile its own
+    legend: Legend | None = None
 
-    @property
-    def _index(self) -> dict[str, Any]:
-        return self.memo.values if self.memo is not None else {}
+    @cached_property
+    def index(self) -> ProfileIndex:
+        """Lookups built from this profile, once (a copy made with ``replace`` builds
+        its own)."""
+        return ProfileIndex(self)
 
-    # Lookups are computed once per profile, not once per row.
-    def _lookup(self, key: str) -> Any:
-        index = self._index
-        if key not in index:
-            index.update(
-                status_by_id={s.id: s for s in self.statuses},
-                status_symbols=sorted(
-                    ((canonical_symbol(s.symbol), s) for s in self.statuses if s.symbol),
-                    key=lambda pair: -len(pair[0]),
-                ),
-                status_words={label_key(w): s for s in self.statuses for w in s.words},
-                stage_states={canonical_symbol(sym): st for sym, st in self.stage_symbols},
-                hint_map={canonical_symbol(a): b for a, b in self.hints},
-            )
-        return index[key]
-
-    def status(self, status_id: str) -> StatusDef:
-        result: StatusDef = self._lookup("status_by_id")[status_id]
-        return result
-
-    @property
-    def status_symbols(self) -> list[tuple[str, StatusDef]]:
-        result: list[tuple[str, StatusDef]] = self._lookup("status_symbols")
-        return result
-
-    @property
-    def status_words(self) -> dict[str, StatusDef]:
-        result: dict[str, StatusDef] = self._lookup("status_words")
-        return result
-
-    @property
-    def stage_states(self) -> dict[str, str]:
-        result: dict[str, str] = self._lookup("stage_states")
-        return result
-
-    def hint_for(self, symbol: str) -> str | None:
-        result: str | None = self._lookup("hint_map").get(canonical_symbol(symbol))
-        return result
+    # Facts every check needs, in the terms of the checks.
 
     @property
     def required_columns(self) -> tuple[str, ...]:
-        return (*self.stage_columns, self.status_column, *self.required_columns_extra)
+        """The columns a table must have to be tracked."""
+        return (*self.stages.columns, self.columns.status, *self.columns.required)
+
+    @property
+    def number_column(self) -> str | None:
+        return self.columns.number or None
+
+    @property
+    def item_column(self) -> str | None:
+        return self.columns.item or None
+
+    @property
+    def date_column(self) -> str | None:
+        return self.columns.date or None
+
+    def status(self, status_id: str) -> Status:
+        return self.index.status_by_id[status_id]
+
+    def hint_for(self, symbol: str) -> str | None:
+        return self.index.hints.get(canonical_symbol(symbol))
 
     def derive_status(self, states: tuple[str, ...]) -> str | None:
         """The status the first matching derivation rule gives (memoised: a tracker has
         few distinct combinations of stage states, and many rows)."""
-        memo: dict[tuple[str, ...], str | None] = self._index.setdefault("derived", {})
+        memo = self.index.derived
         if states not in memo:
             memo[states] = next((r.status for r in self.derive if r.matches(states)), None)
         return memo[states]
@@ -240,89 +324,25 @@ class Profile(NamedTuple):
     def accepts(self, written: str, derived: str) -> bool:
         return written == derived or derived in self.status(written).also_accepted_for
 
-    def detection_words(self) -> tuple[str, ...]:
-        """Lower-case words a tracker must contain; a cheap pre-filter before parsing."""
-        words = [name_key(c) for c in self.required_columns]
-        return tuple(w for w in words if w)
 
+class ProfileIndex:
+    """The lookups of one profile, typed and built once."""
 
-def _tuple(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
+    __slots__ = ("derived", "hints", "stage_states", "status_by_id", "status_symbols", "words")
 
-
-def _selector(value: Any, source: Source) -> Selector:
-    if value == ALL:
-        return Selector(None, source)
-    return Selector(_tuple(value), source)
-
-
-def profile_from_dict(data: dict[str, Any]) -> Profile:
-    """Build a profile from its configuration-language form (already validated)."""
-    columns = data.get("columns", {})
-    stages = data.get("stages", {})
-    dates = data.get("dates", {})
-    statuses = tuple(
-        StatusDef(
-            id=s["id"],
-            label=s.get("label", s["id"]),
-            symbol=s.get("symbol"),
-            words=_tuple(s.get("words")),
-            progress=s.get("progress", "started"),
-            also_accepted_for=_tuple(s.get("also-accepted-for")),
+    def __init__(self, profile: Profile) -> None:
+        self.status_by_id: dict[str, Status] = {s.id: s for s in profile.statuses}
+        # Longest symbol first, so that a symbol that extends another one wins.
+        self.status_symbols: list[tuple[str, Status]] = sorted(
+            ((canonical_symbol(s.symbol), s) for s in profile.statuses if s.symbol),
+            key=lambda pair: -len(pair[0]),
         )
-        for s in data.get("statuses", [])
-    )
-    totals = None
-    if "totals" in data:
-        t = data["totals"]
-        kind = t.get("kind", "list")
-        totals = Totals(
-            kind=kind,
-            heading=t.get("heading", "Quick Stats" if kind == "list" else None),
-            label_column=t.get("label-column", "Metric"),
-            value_column=t.get("value-column", "Value"),
-            target_column=t.get("target-column"),
-            percent_column=t.get("percent-column"),
-            unknown_labels=t.get("unknown-labels", "report"),
-            items=tuple(
-                Total(
-                    label=i["label"],
-                    counts=_selector(i["count"], i.get("source", "derived")),
-                    of=_selector(i["of"], i.get("source", "derived")) if "of" in i else None,
-                    format=i.get("format", "auto"),
-                    group=Group(i["group"]["from"], i["group"].get("pattern"))
-                    if "group" in i
-                    else None,
-                )
-                for i in t.get("items", [])
-            ),
-        )
-    return Profile(
-        name=data.get("name", "custom"),
-        description=data.get("description", ""),
-        status_column=columns.get("status", "Status"),
-        statuses=statuses,
-        stage_columns=_tuple(stages.get("columns")),
-        stage_symbols=tuple((s["symbol"], s["state"]) for s in stages.get("symbols", [])),
-        hints=tuple(data.get("hints", {}).items()),
-        derive=tuple(Derivation(tuple(d["when"]), d["status"]) for d in data.get("derive", [])),
-        required_columns_extra=_tuple(columns.get("required")),
-        item_column=columns.get("item") or None,
-        number_column=columns.get("number", "#") or None,
-        date_column=columns.get("date") or None,
-        date_empty=_tuple(dates.get("empty")),
-        date_accepted=_tuple(dates.get("accepted")),
-        totals=totals,
-        legend_heading=data.get("legend", {}).get("heading"),
-        memo=Memo(),
-    )
-
-
-PROFILES = Path(__file__).parent / "profiles"
+        self.words: dict[str, Status] = {label_key(w): s for s in profile.statuses for w in s.words}
+        self.stage_states: dict[str, str] = {
+            canonical_symbol(s.symbol): s.state for s in profile.stages.symbols
+        }
+        self.hints: dict[str, str] = {canonical_symbol(a): b for a, b in profile.hints.items()}
+        self.derived: dict[tuple[str, ...], str | None] = {}
 
 
 def builtin_profiles() -> list[str]:
@@ -331,49 +351,15 @@ def builtin_profiles() -> list[str]:
     return sorted(BUILTIN)
 
 
-def read_profile_toml(name: str) -> dict[str, Any]:
-    """A built-in profile parsed from its TOML source (the language users write)."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    data: dict[str, Any] = tomllib.loads((PROFILES / f"{name}.toml").read_text("utf-8"))
-    return data
-
-
-def builtin_profile_data(name: str = "learning-module") -> dict[str, Any]:
-    """A built-in profile in its configuration-language form.
-
-    Served from ``_builtin_profiles.py``, generated from ``profiles/*.toml`` by
-    ``python -m tracker_lint.ruledocs --write`` (a test fails when they differ),
-    so that a pre-commit run pays neither for importing a TOML parser nor for
-    parsing the file.
-    """
-    import copy
-
+def builtin_profile(name: str = DEFAULT_PROFILE) -> Profile:
+    """A built-in profile, served from ``_builtin_profiles.py`` (generated from
+    ``profiles/*.toml``, validated like any configuration), so that a pre-commit
+    run pays neither for a TOML parser nor for validation."""
     from tracker_lint._builtin_profiles import BUILTIN
 
-    return copy.deepcopy(BUILTIN[name])
+    return BUILTIN[name]
 
 
 @cache
 def default_profile() -> Profile:
-    from tracker_lint._builtin_profiles import BUILTIN
-
-    return profile_from_dict(BUILTIN["learning-module"])
-
-
-def generated_module() -> str:
-    """The source of ``_builtin_profiles.py`` for the TOML files in ``profiles/``."""
-    import pprint
-
-    names = sorted(p.stem for p in PROFILES.glob("*.toml"))
-    data = {name: read_profile_toml(name) for name in names}
-    body = pprint.pformat(data, indent=1, width=100, sort_dicts=False)
-    return (
-        '"""Built-in profiles, generated from profiles/*.toml by\n'
-        "``python -m tracker_lint.ruledocs --write``: do not edit (edit the TOML).\n"
-        '"""\n\n'
-        "from typing import Any\n\n"
-        f"BUILTIN: dict[str, dict[str, Any]] = {body}\n"
-    )
+    return builtin_profile(DEFAULT_PROFILE)

@@ -22,8 +22,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
-from tracker_lint.model import TrackedRow, Tracker
-from tracker_lint.profile import Profile, StatusDef
+from tracker_lint.model import Item, Tracker
+from tracker_lint.profile import Profile, Status
 from tracker_lint.rules.dates import parse_date
 from tracker_lint.rules.stats import percent as stats_percent
 
@@ -37,7 +37,7 @@ Outlook = Literal["estimated", "complete", "no-history"]
 
 @dataclass(frozen=True)
 class StatusCount:
-    status: StatusDef
+    status: Status
     count: int
 
 
@@ -140,37 +140,36 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _is_complete(row: TrackedRow, profile: Profile) -> bool:
-    return row.counted is not None and profile.status(row.counted).progress == "done"
+def _is_complete(item: Item, profile: Profile) -> bool:
+    return item.counted is not None and profile.status(item.counted).progress == "done"
 
 
-def _progress(name: str | None, rows: list[TrackedRow], profile: Profile) -> Progress:
+def _progress(name: str | None, items: list[Item], profile: Profile) -> Progress:
     counts = {status.id: 0 for status in profile.statuses}
     unknown = 0
-    for row in rows:
-        if row.counted is None or row.counted not in counts:
+    for item in items:
+        if item.counted is None or item.counted not in counts:
             unknown += 1
         else:
-            counts[row.counted] += 1
+            counts[item.counted] += 1
     return Progress(
         name=name,
-        rows=len(rows),
+        rows=len(items),
         counts=tuple(StatusCount(s, counts[s.id]) for s in profile.statuses),
         unknown=unknown,
-        complete=sum(1 for row in rows if _is_complete(row, profile)),
+        complete=sum(1 for item in items if _is_complete(item, profile)),
     )
 
 
 def overall_progress(tracker: Tracker) -> Progress:
     """Counts for the whole tracker (what the badge shows)."""
-    return _progress(None, tracker.rows, tracker.profile)
+    return _progress(None, tracker.items, tracker.profile)
 
 
-def _row_date(row: TrackedRow) -> date | None:
-    if row.malformed:
+def _item_date(item: Item) -> date | None:
+    if item.malformed or item.date is None:
         return None
-    cell = row.cell(row.table.date)
-    return parse_date(cell.value) if cell is not None else None
+    return parse_date(item.date.value)
 
 
 def build_report(
@@ -183,14 +182,14 @@ def build_report(
     if weeks < 1:
         raise ValueError(f"weeks must be at least 1, not {weeks}")
     profile = tracker.profile
-    by_section: dict[str, list[TrackedRow]] = {}
-    for table in tracker.tables:
-        by_section.setdefault(table.section.strip() or NO_HEADING, []).extend(table.rows)
-    rows = tracker.rows
+    by_section: dict[str, list[Item]] = {}
+    for items in tracker.lists:
+        by_section.setdefault(items.section.strip() or NO_HEADING, []).extend(items.items)
+    rows = tracker.items
     start = window_start(today, weeks)
 
-    def in_window(row: TrackedRow) -> bool:
-        when = _row_date(row)
+    def in_window(row: Item) -> bool:
+        when = _item_date(row)
         return when is not None and start <= when <= today
 
     complete = [row for row in rows if _is_complete(row, profile)]
@@ -204,7 +203,7 @@ def build_report(
             today,
         )
     ]
-    for index, stage in enumerate(profile.stage_columns):
+    for index, stage in enumerate(profile.stages.columns):
         done = [
             row
             for row in rows
@@ -227,7 +226,7 @@ def build_report(
         sections=tuple(_progress(name, rs, profile) for name, rs in by_section.items()),
         overall=_progress(None, rows, profile),
         velocity=tuple(velocity),
-        dated=any(table.date is not None for table in tracker.tables),
+        dated=any(items.layout.date is not None for items in tracker.lists),
         source=source,
     )
 
@@ -250,7 +249,7 @@ def _per_week(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
 
 
-def _status_name(status: StatusDef) -> str:
+def _status_name(status: Status) -> str:
     return f"{status.symbol} {status.label}" if status.symbol else status.label
 
 

@@ -75,7 +75,6 @@ def load_tracker(path: str, settings: Settings, config: str | None = None) -> Tr
     if tracker is None:
         raise ReadError(path, f"is {not_a_tracker_text(configured.profile)}")
     if source.undecodable is not None:
-        tracker.release()
         raise ReadError(path, source.undecodable)
     return tracker
 

@@ -79,7 +79,7 @@ class CommentBreaksStructure(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         doc = tracker.doc
-        tracked = {id(t.table) for t in tracker.tables}
+        tracked = {id(table) for table in tracker.tables}
         blocks = doc.blocks
         for before, block in pairwise(blocks):
             if not isinstance(block, HtmlBlock) or not block.text.lstrip().startswith("<!--"):

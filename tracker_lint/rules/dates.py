@@ -7,18 +7,15 @@ from datetime import date
 
 from tracker_lint._text import quoted
 from tracker_lint.findings import Problem, Severity
-from tracker_lint.model import TrackedRow, Tracker
+from tracker_lint.model import Item, Tracker
 from tracker_lint.parse import Cell
+from tracker_lint.profile import Profile
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.status import status_text
 
 
-def date_cell(row: TrackedRow) -> Cell | None:
-    return row.cell(row.table.date)
-
-
-def is_empty_date(text: str, row: TrackedRow) -> bool:
-    return not text or text in row.table.profile.date_empty
+def is_empty_date(text: str, profile: Profile) -> bool:
+    return not text or text in profile.dates.empty
 
 
 def parse_date(text: str) -> date | None:
@@ -31,15 +28,14 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def _column(row: TrackedRow) -> str:
-    return row.table.table.header.cells[row.table.date or 0].text
+def _column(item: Item) -> str:
+    return item.layout.date or "date"
 
 
-def _dates(tracker: Tracker) -> Iterator[tuple[TrackedRow, Cell]]:
-    for row in tracker.rows:
-        cell = date_cell(row)
-        if cell is not None and not row.malformed:
-            yield row, cell
+def _dates(tracker: Tracker) -> Iterator[tuple[Item, Cell]]:
+    for item in tracker.items:
+        if item.date is not None and not item.malformed:
+            yield item, item.date
 
 
 class MissingDate(Rule):
@@ -72,9 +68,9 @@ class MissingDate(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         profile = tracker.profile
-        for row, cell in _dates(tracker):
-            counted = row.counted
-            if counted is None or not is_empty_date(cell.value, row):
+        for item, cell in _dates(tracker):
+            counted = item.counted
+            if counted is None or not is_empty_date(cell.value, profile):
                 continue
             status = profile.status(counted)
             if status.progress == "none":
@@ -82,7 +78,7 @@ class MissingDate(Rule):
             yield Problem(
                 cell.start,
                 cell.end,
-                f"Row is {status_text(status)} but its {_column(row)} is empty",
+                f"Row is {status_text(status)} but its {_column(item)} is empty",
             )
 
 
@@ -115,15 +111,16 @@ class InvalidDate(Rule):
     summary = "a date cell that is not a real YYYY-MM-DD calendar date"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
-        for row, cell in _dates(tracker):
+        profile = tracker.profile
+        for item, cell in _dates(tracker):
             text = cell.value
-            if is_empty_date(text, row) or text in row.table.profile.date_accepted:
+            if is_empty_date(text, profile) or text in profile.dates.accepted:
                 continue
             if parse_date(text) is None:
                 yield Problem(
                     cell.start,
                     cell.end,
-                    f'{_column(row)} "{quoted(text)}" is not a real date written YYYY-MM-DD',
+                    f'{_column(item)} "{quoted(text)}" is not a real date written YYYY-MM-DD',
                 )
 
 
@@ -155,11 +152,11 @@ class FutureDate(Rule):
     summary = "a date after today"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
-        for row, cell in _dates(tracker):
+        for item, cell in _dates(tracker):
             value = parse_date(cell.value)
             if value is not None and value > ctx.today:
                 yield Problem(
                     cell.start,
                     cell.end,
-                    f"{_column(row)} {value.isoformat()} is after today ({ctx.today.isoformat()})",
+                    f"{_column(item)} {value.isoformat()} is after today ({ctx.today.isoformat()})",
                 )

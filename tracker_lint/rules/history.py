@@ -6,73 +6,64 @@ from collections.abc import Iterator
 
 from tracker_lint._text import canonical_symbol, label_key, name_key
 from tracker_lint.findings import Problem, Severity
-from tracker_lint.model import TrackedRow, Tracker
+from tracker_lint.model import Item, Stage, Tracker
+from tracker_lint.profile import Profile
 from tracker_lint.rules.base import Context, Rule
-from tracker_lint.rules.dates import date_cell, is_empty_date, parse_date
+from tracker_lint.rules.dates import is_empty_date, parse_date
 from tracker_lint.rules.status import status_text
 
-RowKey = tuple[str, str, int]  # (section, item, occurrence of that item in the section)
+ItemKey = tuple[str, str, int]  # (section, item, occurrence of that item in the section)
 
 
-def _keyed(tracker: Tracker) -> Iterator[tuple[RowKey, TrackedRow]]:
-    """Rows keyed by section and item name (case-insensitive, whitespace collapsed)."""
+def _keyed(tracker: Tracker) -> Iterator[tuple[ItemKey, Item]]:
+    """Items keyed by section and name (case-insensitive, whitespace collapsed)."""
     seen: dict[tuple[str, str], int] = {}
-    for row in tracker.rows:
-        item = label_key(row.item)
-        if not item or row.malformed:
+    for item in tracker.items:
+        name = label_key(item.title)
+        if not name or item.malformed:
             continue
-        pair = (name_key(row.table.section), item)
+        pair = (name_key(item.section), name)
         seen[pair] = seen.get(pair, 0) + 1
-        yield (*pair, seen[pair]), row
+        yield (*pair, seen[pair]), item
 
 
-def _stage_key(row: TrackedRow, index: int) -> str:
-    stage = row.stages[index]
+def _stage_key(stage: Stage) -> str:
     return stage.state or canonical_symbol(stage.cell.text)
 
 
-def _status_key(row: TrackedRow) -> str:
-    cell = row.status
-    if cell is None:
+def _status_key(item: Item) -> str:
+    written = item.status
+    if written is None:
         return ""
-    return cell.status.id if cell.status else canonical_symbol(cell.cell.text)
+    return written.status.id if written.status else canonical_symbol(written.cell.text)
 
 
-def _status_shown(row: TrackedRow) -> str:
-    cell = row.status
-    if cell is None:
+def _status_shown(item: Item) -> str:
+    written = item.status
+    if written is None:
         return ""
-    return status_text(cell.status) if cell.status else cell.cell.text
+    return status_text(written.status) if written.status else written.cell.text
 
 
-def _header(row: TrackedRow, index: int | None) -> str:
-    cells = row.table.table.header.cells
-    return cells[index].value if index is not None and index < len(cells) else ""
-
-
-def changes(old: TrackedRow, new: TrackedRow) -> list[str]:
-    """What moved between two versions of a row: ``Exam ⬜ → ✅``, ``Status 📝 … → ✅ …``."""
+def changes(old: Item, new: Item) -> list[str]:
+    """What moved between two versions of an item: ``Exam ⬜ → ✅``, ``Status 📝 … → ✅ …``."""
     found = []
-    stages = min(len(old.stages), len(new.stages), len(new.table.stage_columns))
-    for i in range(stages):
-        if _stage_key(old, i) != _stage_key(new, i):
-            name = _header(new, new.table.stage_columns[i])
-            found.append(
-                f"{name} {old.stages[i].cell.text or '(empty)'} → {new.stages[i].cell.text}"
-            )
+    for was, now in zip(old.stages, new.stages, strict=False):
+        if _stage_key(was) != _stage_key(now):
+            found.append(f"{now.name} {was.cell.text or '(empty)'} → {now.cell.text}")
     if len(old.stages) != len(new.stages):
         found.append("stage columns")
     if _status_key(old) != _status_key(new):
+        name = new.status.name if new.status else "Status"
         found.append(
-            f"{_header(new, new.table.status)} {_status_shown(old) or '(empty)'} → "
-            f"{_status_shown(new) or '(empty)'}"
+            f"{name} {_status_shown(old) or '(empty)'} → {_status_shown(new) or '(empty)'}"
         )
     return found
 
 
-def _date_text(row: TrackedRow) -> str:
-    cell = date_cell(row)
-    return "" if cell is None or is_empty_date(cell.value, row) else cell.value
+def _date_text(item: Item, profile: Profile) -> str:
+    cell = item.date
+    return "" if cell is None or is_empty_date(cell.value, profile) else cell.value
 
 
 class StaleDate(Rule):
@@ -122,31 +113,32 @@ class StaleDate(Rule):
         if ctx.base is None or tracker.profile.date_column is None:
             return
         before = dict(_keyed(ctx.base))
-        for key, row in _keyed(tracker):
+        profile = tracker.profile
+        for key, item in _keyed(tracker):
             old = before.get(key)
             if old is None:
                 continue  # added (or renamed): missing-date covers it
-            changed = changes(old, row)
+            changed = changes(old, item)
             if not changed:
                 continue
-            problem = _stale(old, row)
+            problem = _stale(old, item, profile)
             if problem is None:
                 continue
-            cell = date_cell(row)
-            start, end = (cell.start, cell.end) if cell else (row.row.start, row.row.end)
+            cell = item.date
+            start, end = (cell.start, cell.end) if cell else (item.start, item.end)
             yield Problem(
                 start,
                 end,
-                f"{row.item}: {', '.join(changed)} since the base revision, but {problem}",
+                f"{item.title}: {', '.join(changed)} since the base revision, but {problem}",
             )
 
 
-def _stale(old: TrackedRow, new: TrackedRow) -> str | None:
+def _stale(old: Item, new: Item, profile: Profile) -> str | None:
     """Why the new date does not move forward, or None when it does."""
-    if new.table.date is None:
-        return f"the table has no {new.table.profile.date_column} column to record when"
-    column = _header(new, new.table.date)
-    now_text, was_text = _date_text(new), _date_text(old)
+    column = new.layout.date
+    if column is None:
+        return f"the table has no {profile.date_column} column to record when"
+    now_text, was_text = _date_text(new, profile), _date_text(old, profile)
     if not now_text:
         return f"its {column} is empty" + (f" (was {was_text})" if was_text else "")
     if now_text == was_text:

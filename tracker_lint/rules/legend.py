@@ -40,8 +40,8 @@ class LegendMissingSymbol(Rule):
         if legend is None:
             return
         reported: set[str] = set()
-        for row in tracker.rows:
-            status = row.status
+        for item in tracker.items:
+            status = item.status
             if status is None or status.status is None or not status.status.symbol:
                 continue
             symbol = canonical_symbol(status.status.symbol)

@@ -4,46 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tracker_lint._text import name_key, quoted
+from tracker_lint._text import quoted
 from tracker_lint.findings import Applicability, Fix, Problem, Severity
-from tracker_lint.model import TrackedRow, Tracker, column_index
+from tracker_lint.model import Item, Tracker
 from tracker_lint.profile import Selector
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.status import status_text
 from tracker_lint.totals import Number, StatEntry
 
 
-def _rows(tracker: Tracker, entry: StatEntry) -> list[TrackedRow]:
-    """The rows a total is about: all of them, or those of the entry's group."""
+def _items(tracker: Tracker, entry: StatEntry) -> list[Item]:
+    """The items a total is about: all of them, or those of the entry's group."""
     total = entry.total
     if total is None or total.group is None:
-        return tracker.rows
+        return tracker.items
     group = total.group
-    rows: list[TrackedRow] = []
-    for table in tracker.tables:
-        if group.source == "heading":
-            in_group = group.value(table.section) == entry.group
-            rows.extend(table.rows if in_group else ())
-            continue
-        index = column_index([name_key(c.text) for c in table.table.header.cells], group.source)
-        rows.extend(
-            row for row in table.rows
-            if (cell := row.cell(index)) is not None and group.value(cell.text) == entry.group
-        )  # fmt: skip
-    return rows
+    if group.from_ == "heading":
+        return [item for item in tracker.items if group.value(item.section) == entry.group]
+    return [
+        item for item in tracker.items
+        if (cell := item.field(group.from_)) is not None and group.value(cell.text) == entry.group
+    ]  # fmt: skip
 
 
-def count(rows: list[TrackedRow], selector: Selector) -> int:
+def count(items: list[Item], selector: Selector) -> int:
     if selector.statuses is None:
-        return len(rows)
+        return len(items)
     wanted = set(selector.statuses)
     if selector.source == "written":
         return sum(
             1
-            for r in rows
-            if r.status is not None and r.status.status is not None and r.status.status.id in wanted
+            for i in items
+            if i.status is not None and i.status.status is not None and i.status.status.id in wanted
         )
-    return sum(1 for r in rows if r.counted in wanted)
+    return sum(1 for i in items if i.counted in wanted)
 
 
 def percent(numerator: int, denominator: int, decimals: int) -> str:
@@ -72,9 +66,9 @@ def expected(tracker: Tracker, entry: StatEntry) -> list[str]:
     """What each number of the entry should say, formatted as the document writes it."""
     assert entry.total is not None
     total = entry.total
-    rows = _rows(tracker, entry)
-    n = count(rows, total.counts)
-    of = count(rows, total.of or Selector())
+    items = _items(tracker, entry)
+    n = count(items, total.counts)
+    of = count(items, total.denominator)
     result = []
     for number in entry.numbers:
         if number.role == "count":
@@ -96,9 +90,9 @@ def _same(written: Number, wanted: str) -> bool:
     return written.text == wanted
 
 
-def describe(tracker: Tracker, rows: list[TrackedRow], selector: Selector) -> str:
+def describe(tracker: Tracker, items: list[Item], selector: Selector) -> str:
     """What a total counts, in words: ``7 rows that are ✅ Complete``."""
-    n = count(rows, selector)
+    n = count(items, selector)
     noun = "row" if n == 1 else "rows"
     if selector.statuses is None:
         return f"{n} {noun}"
@@ -123,10 +117,10 @@ def _message(
 ) -> str:
     assert entry.total is not None
     total, numbers = entry.total, entry.numbers
-    rows = _rows(tracker, entry)
+    items = _items(tracker, entry)
     where = f'{_where(tracker)} "{quoted(entry.label or "")}"'
     group = f" in {entry.group.upper()}" if entry.group else ""
-    counted = describe(tracker, rows, total.counts) + group
+    counted = describe(tracker, items, total.counts) + group
     roles = [n.role for n in numbers]
     if roles == ["count"]:
         return f"{where} is {numbers[0].text} but the tables have {counted}"
@@ -135,7 +129,7 @@ def _message(
             f"{where} is {numbers[0].text} ({numbers[1].text}% of {entry.target}) but the "
             f"tables have {counted}: {wanted[0]} ({wanted[1]}% of {entry.target})"
         )
-    of = count(rows, total.of or Selector())
+    of = count(items, total.denominator)
     start, end = numbers[0].start, numbers[-1].end
     tail = ""
     while end + len(tail) < len(text) and text[end + len(tail)] in "%)" and len(tail) < 2:
@@ -249,7 +243,7 @@ class MissingStats(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         totals = tracker.profile.totals
-        if totals is None or tracker.stats is not None or not tracker.tables:
+        if totals is None or tracker.stats is not None or not tracker.lists:
             return
         section = tracker.totals
         if section is not None and section.heading is not None and totals.kind == "list":
@@ -260,13 +254,13 @@ class MissingStats(Rule):
                 f'The "{heading.text}" heading has no bullet list of totals under it',
             )
             return
-        header = tracker.tables[0].table.header
+        first = tracker.lists[0]
         where = (
             f'"{totals.heading}" list of totals'
             if totals.kind == "list"
             else f'table of totals (columns "{totals.label_column}" and "{totals.value_column}")'
         )
-        yield Problem(header.start, header.end, f"Tracker has tracked tables but no {where}")
+        yield Problem(first.start, first.end, f"Tracker has tracked tables but no {where}")
 
 
 class UnknownStat(Rule):
@@ -394,7 +388,7 @@ class TotalsWithoutItems(Rule):
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         totals = tracker.profile.totals
         section = tracker.totals
-        if tracker.tables or totals is None or section is None or not section.entries:
+        if tracker.lists or totals is None or section is None or not section.entries:
             return
         if not any(e.total is not None and e.numbers for e in section.entries):
             return

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from tracker_lint._text import label_key, quoted, spelling_variant
 from tracker_lint.findings import Applicability, Fix, Problem, Severity
 from tracker_lint.model import Tracker, leading_symbol
-from tracker_lint.profile import StatusDef
+from tracker_lint.profile import Status
 from tracker_lint.rules.base import Context, Rule
 
 
-def status_text(status: StatusDef) -> str:
+def status_text(status: Status) -> str:
     """How a status is written in canonical form: ``✅ Complete``."""
     return f"{status.symbol} {status.label}" if status.symbol else status.label
 
@@ -51,19 +51,15 @@ class StatusMismatch(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         profile = tracker.profile
-        for row in tracker.rows:
-            status = row.status
-            if row.derived is None or status is None or status.status is None:
+        for item in tracker.items:
+            status = item.status
+            if item.derived is None or status is None or status.status is None:
                 continue
             written = status.status
-            if profile.accepts(written.id, row.derived):
+            if profile.accepts(written.id, item.derived):
                 continue
-            derived = profile.status(row.derived)
-            header = row.table.table.header.cells
-            stages = " and ".join(
-                f"{header[i].text} {leading_symbol(s.cell.text)}"
-                for i, s in zip(row.table.stage_columns, row.stages, strict=False)
-            )
+            derived = profile.status(item.derived)
+            stages = " and ".join(f"{s.name} {leading_symbol(s.cell.text)}" for s in item.stages)
             end = status.label_end
             replacement = status_text(derived)
             if status.by_word:  # keep the cell's emphasis: **COMPLETE** -> **IN PROGRESS**
@@ -114,8 +110,8 @@ class StatusLabelMismatch(Rule):
     summary = "the label after a status symbol is not its canonical label"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
-        for row in tracker.rows:
-            status = row.status
+        for item in tracker.items:
+            status = item.status
             if status is None or status.status is None or not status.label or status.by_word:
                 continue
             canonical = status.status.label

@@ -44,13 +44,13 @@ class TableColumnCount(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         for table in tracker.tables:
-            expected = len(table.table.header.cells)
+            expected = len(table.header.cells)
             for row in table.rows:
-                got = len(row.row.cells)
+                got = len(row.cells)
                 if got != expected:
                     yield Problem(
-                        row.row.start,
-                        row.row.end,
+                        row.start,
+                        row.end,
                         f"Row has {got} cell{'' if got == 1 else 's'} "
                         f"but the header has {expected}",
                     )
@@ -87,14 +87,11 @@ class UnknownProgressSymbol(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         profile = tracker.profile
-        allowed = " ".join(symbol for symbol, _ in profile.stage_symbols)
-        for table in tracker.tables:
-            header = table.table.header.cells
-            for row in table.rows:
-                for index, stage in zip(table.stage_columns, row.stages, strict=False):
-                    if stage.state is not None:
-                        continue
-                    column = header[index].text
+        allowed = " ".join(s.symbol for s in profile.stages.symbols)
+        for item in tracker.items:
+            for stage in item.stages:
+                if stage.state is None:
+                    column = stage.name
                     cell = stage.cell
                     if not cell.value:
                         message = f"{column} cell is empty; expected one of {allowed}"
@@ -146,11 +143,11 @@ class UnknownStatusSymbol(Rule):
         vocabulary = [s.symbol for s in profile.statuses if s.symbol]
         vocabulary += [w for s in profile.statuses for w in s.words]
         allowed = " ".join(vocabulary)
-        column = profile.status_column
-        for row in tracker.rows:
-            status = row.status
+        for item in tracker.items:
+            status = item.status
             if status is None or status.status is not None:
                 continue
+            column = status.name
             cell = status.cell
             if not cell.value:
                 message = f"{column} cell is empty; expected one of {allowed}"
@@ -200,8 +197,8 @@ class DuplicateItem(Rule):
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
         seen: dict[str, int] = {}
-        for row in tracker.rows:
-            cell = row.cell(row.table.item)
+        for item in tracker.items:
+            cell = item.name
             if cell is None or not cell.value:
                 continue
             key = " ".join(cell.value.split()).casefold()
@@ -212,7 +209,7 @@ class DuplicateItem(Rule):
                     f'Item "{quoted(cell.value)}" is listed twice; first on line {seen[key]}',
                 )
             else:
-                seen[key] = row.row.line + 1
+                seen[key] = item.line + 1
 
 
 class RowNumbering(Rule):
@@ -243,12 +240,10 @@ class RowNumbering(Rule):
     summary = "a # column that does not run 1, 2, 3, …"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
-        for table in tracker.tables:
-            if table.number is None:
-                continue
+        for items in tracker.lists:
             expected = 1
-            for row in table.rows:
-                cell = row.cell(table.number)
+            for item in items.items:
+                cell = item.number
                 if cell is None:
                     continue
                 text = cell.value.strip("*_ ").rstrip(".")
