@@ -1,16 +1,44 @@
-"""The README and docs/ say what the code does."""
+"""The README, CONTRIBUTING.md and docs/ say what the code does."""
 
 from __future__ import annotations
 
+import importlib
 import re
 import shlex
+import unicodedata
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 from tracker_lint import ruledocs
-from tracker_lint.cli.check import build_parser
+from tracker_lint.cli import COMMANDS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = ROOT / "docs"
+USAGE = (DOCS / "usage.md").read_text(encoding="utf-8")
+PROFILES = (DOCS / "profiles.md").read_text(encoding="utf-8")
+PAGES = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted(DOCS.glob("*.md"))]
+
+FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]+\d+)\b")
+
+
+def shown_lines(output: str) -> list[object]:
+    """Each line of a shown or real output: a finding as (path, line, column, code), so
+    rewording a rule's message breaks no doc test; any other line (the summary) as is."""
+    return [
+        (m["path"], int(m["line"]), int(m["column"]), m["code"])
+        if (m := FINDING.match(line))
+        else line
+        for line in output.splitlines()
+    ]
+
+
+def section(text: str, heading: str) -> str:
+    """The text under ``heading`` (a whole heading line) up to the next heading of its level."""
+    level = heading.split(" ", 1)[0]
+    body = text.split(f"\n{heading}\n", 1)[1]
+    return re.split(rf"\n{level} ", body, maxsplit=1)[0]
 
 
 def test_readme_rule_table_is_generated_from_the_rules() -> None:
@@ -18,18 +46,38 @@ def test_readme_rule_table_is_generated_from_the_rules() -> None:
 
 
 def test_rule_reference_is_generated_from_the_rules() -> None:
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == ruledocs.reference()
+    assert (DOCS / "rules.md").read_text(encoding="utf-8") == ruledocs.reference()
 
 
-def test_every_flag_is_documented() -> None:
-    for action in build_parser()._actions:
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_flag_of_every_command_is_documented_in_usage(command: str) -> None:
+    parser = importlib.import_module(COMMANDS[command]).build_parser()
+    text = section(USAGE, f"## `tracker-lint {command}`")
+    for action in parser._actions:
         for flag in action.option_strings:
-            assert f"`{flag}" in README, flag
+            where = USAGE if flag in ("-h", "--help") else text
+            assert f"`{flag}" in where, f"{command} {flag}"
+
+
+def test_readme_has_the_sections_the_issue_keeps() -> None:
+    headings = re.findall(r"^## (.+)$", README, re.MULTILINE)
+    for kept in ("Quick start", "pre-commit", "Exit codes", "Rules", "Documentation"):
+        assert kept in headings
+    assert len(README.encode("utf-8")) <= 15_000
+
+
+def test_readme_links_every_docs_page() -> None:
+    docs = section(README, "## Documentation")
+    for page in [*sorted(DOCS.glob("*.md")), ROOT / "CONTRIBUTING.md"]:
+        assert f"]({page.relative_to(ROOT).as_posix()})" in docs, page.name
+
+
+def quick_start() -> str:
+    return section(README, "## Quick start")
 
 
 def test_quick_start_has_exactly_two_commands_and_runs_on_a_fixture() -> None:
-    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    commands = re.findall(r"```console\n(.*?)\n```", section, re.DOTALL)
+    commands = re.findall(r"```console\n(.*?)\n```", quick_start(), re.DOTALL)
     assert len(commands) == 2
     run, test = (shlex.split(c) for c in commands)
     assert any(arg.startswith("fixtures/") for arg in run)
@@ -40,11 +88,14 @@ def test_quick_start_has_exactly_two_commands_and_runs_on_a_fixture() -> None:
 def test_quick_start_output_is_what_the_tool_prints() -> None:
     from tests.conftest import run_cli
 
-    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    shown = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+    command = re.findall(r"```console\n(.*?)\n```", quick_start(), re.DOTALL)[0]
+    words = shlex.split(command.split("&&")[-1])
+    assert words[0].endswith("tracker-lint")
+    shown = re.search(r"```text\n(.*?)```", quick_start(), re.DOTALL)
     assert shown is not None
-    result = run_cli("--today", "2026-11-26", "fixtures/stale-quick-stats.md", cwd=ROOT)
-    assert result.stdout == shown.group(1)
+    result = run_cli(*words[1:], cwd=ROOT)
+    assert result.returncode == 1
+    assert shown_lines(result.stdout) == shown_lines(shown.group(1))
 
 
 def test_every_hook_is_documented() -> None:
@@ -58,7 +109,7 @@ def test_every_hook_is_documented() -> None:
 def test_profile_guide_walkthrough_works_as_written(tmp_path: Path) -> None:
     from tests.conftest import run_cli
 
-    guide = README.split("### Writing one from scratch", 1)[1].split("## Using it from Python")[0]
+    guide = section(PROFILES, "### Writing one from scratch")
     tracker = re.search(r"```markdown\n(.*?)```", guide, re.DOTALL)
     profile = guide.split("For the translation tracker:", 1)[1]
     toml = re.search(r"```toml\n(.*?)```", profile, re.DOTALL)
@@ -67,9 +118,62 @@ def test_profile_guide_walkthrough_works_as_written(tmp_path: Path) -> None:
     (tmp_path / ".tracker-lint.toml").write_text(toml.group(1), encoding="utf-8")
     (tmp_path / "TRANSLATION.md").write_text(tracker.group(1), encoding="utf-8")
     result = run_cli("--today", "2026-11-26", "TRANSLATION.md", cwd=tmp_path)
-    assert result.stdout == shown.group(1)
+    assert shown_lines(result.stdout) == shown_lines(shown.group(1))
     fixed = run_cli("--fix", "--unsafe-fixes", "TRANSLATION.md", cwd=tmp_path)
     assert fixed.returncode == 0
     text = (tmp_path / "TRANSLATION.md").read_text(encoding="utf-8")
     assert "- **Chapters done**: 1/4 (25%)" in text
     assert "| Setup | ✅ | ⏳ | **IN REVIEW** | 2026-03-05 |" in text
+
+
+# Links: every relative link in the prose (not in code) names a file that exists, and
+# a #fragment names a heading of that file, as GitHub turns headings into anchors.
+FENCE = re.compile(r"^ *(```|~~~).*?^ *\1", re.MULTILINE | re.DOTALL)
+CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def prose(text: str) -> str:
+    return CODE_SPAN.sub("", FENCE.sub("", text))
+
+
+def anchors(text: str) -> set[str]:
+    """GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens,
+    a repeated anchor numbered; plus explicit ``id``/``name`` attributes."""
+    seen: dict[str, int] = {}
+    found = set(re.findall(r"<a\s+(?:id|name)=\"([^\"]+)\"", text))
+    for heading in re.findall(r"^#{1,6} +(.+?) *#* *$", FENCE.sub("", text), re.MULTILINE):
+        plain = re.sub(r"<[^>]+>", "", heading).replace("`", "")
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain).lower()
+        kept = (c for c in plain if c in " -_" or unicodedata.category(c)[0] in "LMN")
+        slug = "".join(kept).replace(" ", "-")
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        found.add(slug if n == 0 else f"{slug}-{n}")
+    return found
+
+
+def relative_links(page: Path) -> list[str]:
+    links = LINK.findall(prose(page.read_text(encoding="utf-8")))
+    return [link for link in links if not re.match(r"[a-z][a-z0-9+.-]*:", link)]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_relative_links_resolve(page: Path) -> None:
+    for link in relative_links(page):
+        target, _, fragment = link.partition("#")
+        path = (page.parent / target).resolve() if target else page
+        assert path.exists(), f"{link}: no such file"
+        if fragment and path.suffix == ".md":
+            assert fragment in anchors(path.read_text(encoding="utf-8")), f"{link}: no such anchor"
+
+
+def test_anchors_follow_github() -> None:
+    assert anchors("## Stale dates (`--base`)\n") == {"stale-dates---base"}
+    assert anchors("## The tracker format (the default profile)\n") == {
+        "the-tracker-format-the-default-profile"
+    }
+    assert anchors("## `tracker-lint check`\n## x\n## x\n") == {"tracker-lint-check", "x", "x-1"}
+    assert anchors("## TL001 unreadable-file\n") == {"tl001-unreadable-file"}
+    assert anchors("## 📊 Quick Stats\n") == {"-quick-stats"}
+    assert relative_links(ROOT / "README.md"), "the link pattern finds nothing"

@@ -84,7 +84,7 @@ _NESTED = (
 def pattern_problem(pattern: str) -> str | None:
     """Why a group pattern is refused, or None for a pattern of the accepted subset.
 
-    The subset (README, "Configuration") cannot backtrack catastrophically: at most
+    The subset (docs/configuration.md, "Limits") cannot backtrack catastrophically: at most
     PATTERN_LIMIT characters; no backreferences or conditional groups; no repeat
     (``*``, ``+``, ``{m,n}``) of something that can match in more than one way (a
     repeat, an optional part or an alternation inside it); no repeat inside a
