@@ -210,7 +210,7 @@ class ItemSource(Protocol):
 
 
 class Tracker:
-    __slots__ = ("doc", "legend", "lists", "profile", "totals")
+    __slots__ = ("doc", "items", "legend", "lists", "profile", "totals")
 
     def __init__(
         self,
@@ -225,6 +225,7 @@ class Tracker:
         self.doc = doc
         self.profile = profile
         self.lists = lists
+        self.items = [item for items in lists for item in items.items]  # all, in order
         self.totals = totals
         self.legend = legend
 
@@ -237,10 +238,6 @@ class Tracker:
     def is_tracker(self) -> bool:
         """Only tracked items make a document a tracker; totals alone do not."""
         return bool(self.lists)
-
-    @property
-    def items(self) -> list[Item]:
-        return [item for items in self.lists for item in items.items]
 
     @property
     def tables(self) -> list[Table]:
