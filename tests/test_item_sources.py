@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tests.conftest import TODAY
 from tracker_lint import Settings, check, fix_text, lint
 from tracker_lint.config import validate_profile
 from tracker_lint.engine import looks_like_tracker
-from tracker_lint.model import Item, ItemList, Layout, read_status
-from tracker_lint.parse import BulletList, Cell, Document, Heading
+from tracker_lint.model import Item, ItemList, Layout, build_tracker, read_status
+from tracker_lint.parse import BulletList, Cell, Document, Heading, parse
 from tracker_lint.profile import Profile
 
 PROFILE = validate_profile(
@@ -77,6 +80,7 @@ class TaskItems:
 
 
 SETTINGS = Settings(profile=PROFILE, today=TODAY, sources=(TaskItems(),))
+DEFAULT = Settings(today=TODAY)
 
 TRACKER = """\
 # Translation
@@ -122,3 +126,26 @@ def test_the_pre_filter_asks_the_sources() -> None:
     checked = check(TRACKER, replace(SETTINGS, sources=()))
     assert not checked.is_tracker
     assert [f.code for f in checked.findings] == ["TL405"]
+
+
+NAMES = ["#", "Page", "Module", "Exam", "Status", "Last Updated", "Notes", "Maßnahme", "É"]
+
+
+@given(
+    st.lists(st.sampled_from(NAMES), min_size=1, max_size=4),
+    st.permutations(["Module", "Exam", "Status"]),
+    st.lists(st.sampled_from(["", " ", "**", "_"]), min_size=7, max_size=7),
+    st.booleans(),
+)
+def test_the_pre_filter_never_rejects_what_the_model_tracks(
+    extra: list[str], required: list[str], wrapping: list[str], upper: bool
+) -> None:
+    columns = extra[:1] + required[: len(extra)] + extra[1:]  # some lack a required name
+    header = [
+        f"{w}{c.upper() if upper else c}{w[::-1]}" for c, w in zip(columns, wrapping, strict=False)
+    ]
+    text = "| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n"
+    text += "| " + " | ".join("⬜" for _ in header) + " |\n"
+    profile = DEFAULT.profile
+    if build_tracker(parse(text), profile).is_tracker:
+        assert looks_like_tracker(text, profile)
