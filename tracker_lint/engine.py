@@ -146,7 +146,7 @@ def check(text: str, settings: Settings | None = None) -> Checked:
         if findings and DIRECTIVE_MARKER in text:
             from tracker_lint import suppress
 
-            findings = suppress.apply(findings, suppress.find(tracker.doc))
+            findings, _ = suppress.apply(findings, suppress.find(tracker.doc))
         return Checked(findings, False)
     return Checked(_lint_tracker(tracker, text, settings), True)
 
@@ -185,16 +185,16 @@ def _apply_suppressions(
     directives = suppress.find(tracker.doc)
     if not directives:
         return findings
-    findings = suppress.apply(findings, directives)
+    findings, used = suppress.apply(findings, directives)
     unused_rule = RULES["TL901"]
     if unused_rule in rules:
         active = frozenset(r.code for r in rules)
         stale = [
             stamp(unused_rule, problem, tracker.doc, settings)
-            for problem in suppress.unused(tracker.doc, directives, frozenset(RULES), active)
+            for problem in suppress.unused(tracker.doc, directives, used, frozenset(RULES), active)
         ]
         # A directive naming TL901 may silence it, like any rule.
-        findings.extend(suppress.apply(stale, directives, explicit=True))
+        findings.extend(suppress.apply(stale, directives, explicit=True)[0])
     return findings
 
 
