@@ -12,6 +12,10 @@ import importlib
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker_lint.errors import ConfigError
 
 COMMANDS = {
     "check": "tracker_lint.cli.check",
@@ -20,6 +24,17 @@ COMMANDS = {
     "badge": "tracker_lint.cli.badge",
     "config": "tracker_lint.cli.config",
 }
+
+
+def print_error(message: str) -> None:
+    """An ``error:`` line on standard error: every command's errors, in one voice."""
+    print(f"error: {message}", file=sys.stderr)
+
+
+def print_config_error(error: ConfigError) -> None:
+    """A configuration file's problems, one ``error:`` line each."""
+    for line in error.lines:
+        print_error(line)
 
 
 def today_arg(value: str) -> date:
