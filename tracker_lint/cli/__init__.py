@@ -31,6 +31,11 @@ def print_error(message: str) -> None:
     print(f"error: {message}", file=sys.stderr)
 
 
+def print_note(message: str) -> None:
+    """A ``note:`` line on standard error: what was skipped, and why."""
+    print(f"note: {message}", file=sys.stderr)
+
+
 def print_config_error(error: ConfigError) -> None:
     """A configuration file's problems, one ``error:`` line each."""
     for line in error.lines:

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from tracker_lint import __version__
-from tracker_lint.cli import print_config_error, print_error, today_arg
+from tracker_lint.cli import print_config_error, print_error, print_note, today_arg
 from tracker_lint.cli.files import (
     STDIN,
     WriteError,
@@ -182,7 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not run these rules (codes or prefixes, comma-separated)",
     )
     parser.add_argument(
-        "--stdin-filename", metavar="NAME", help="the name to report for standard input"
+        "--stdin-filename",
+        metavar="NAME",
+        help="the path of standard input: reported, and its configuration (per-file-ignores, "
+        "include, exclude) is found as for a file of that name",
     )
     parser.add_argument(
         "--show-files",
@@ -439,7 +442,7 @@ class Notes:
         if self.quiet or message in self._said:
             return
         self._said.add(message)
-        print(f"note: {message}", file=sys.stderr)
+        print_note(message)
 
 
 def _unreadable(path: str, message: str) -> FileResult:

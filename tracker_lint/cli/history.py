@@ -9,9 +9,9 @@ without it.
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING
 
+from tracker_lint.cli import print_note
 from tracker_lint.cli.files import STDIN
 from tracker_lint.engine import Settings, looks_like_tracker, model
 from tracker_lint.errors import ReadError
@@ -119,10 +119,10 @@ class Bases:
         return cls(rev)
 
     def note(self, reason: str) -> None:
-        message = f"note: --base {self.rev}: {reason}; stale-date (TL304) skipped"
+        message = f"--base {self.rev}: {reason}; stale-date (TL304) skipped"
         if message not in self._noted:
             self._noted.add(message)
-            print(message, file=sys.stderr)
+            print_note(message)
 
     def tracker(self, settings: Settings, path: str, text: str) -> Tracker | None:
         """The file at the base revision, seen through the file's profile (what
