@@ -344,3 +344,24 @@ def test_cells_are_trimmed_of_markdown_its_characters() -> None:
     assert cells == [c.text for c in split_cells(row, 0, trim)]
     assert cells[0] == ("\x85a" if trim is not None else "a")
     assert [c.text for c in split_cells(row, 0)] == ["a", "b"]  # Python's whitespace
+
+
+# --- the cheap path stays cheap ------------------------------------------------------
+
+
+def test_plain_check_imports_no_pydantic_argparse_or_subprocess(tmp_path: Path) -> None:
+    import subprocess
+
+    write("T.md", TRACKER)
+    write("notes.md", "# Notes\n")
+    code = (
+        "import sys\n"
+        "from tracker_lint.cli import main\n"
+        "main(['T.md', 'notes.md'])\n"
+        "heavy = ('pydantic', 'argparse', 'subprocess')\n"
+        "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.stderr.splitlines()[-1] == "[]"
