@@ -263,7 +263,7 @@ class Run:
     """One run over the paths: each file read, checked or fixed (and written), its
     result kept for the report; what the exit code depends on."""
 
-    def __init__(self, args: argparse.Namespace, workspace: Workspace, bases: Bases | None):
+    def __init__(self, args: argparse.Namespace, workspace: Workspace, bases: Bases | None) -> None:
         self.args = args
         self.workspace = workspace
         self.bases = None if args.show_files else bases
