@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import ROOT, SHARED, TODAY, run_cli
 from tracker_lint import Settings, lint
+from tracker_lint.engine import model
 
 V1 = SHARED / "corpus" / "dstudio-tracker-v1.md"
 
@@ -32,8 +33,9 @@ def tracker(*rows: str) -> str:
 
 def stale(text: str, base: str) -> list[tuple[int, int, int, int]]:
     """Spans of the TL304 findings of ``text`` against ``base``."""
-    settings = Settings(today=TODAY, base_text=base, select=frozenset({"TL304"}))
-    return [(f.line, f.column, f.end_line, f.end_column) for f in lint(text, settings)]
+    settings = Settings(today=TODAY, select=frozenset({"TL304"}))
+    findings = lint(text, settings, base=model(base, settings.profile))
+    return [(f.line, f.column, f.end_line, f.end_column) for f in findings]
 
 
 # The rule on its own (no git)
@@ -107,7 +109,8 @@ def test_message_says_what_changed_and_how_the_date_moved() -> None:
     text = tracker(
         "Latency | ✅ | ✅ | ✅ Complete | 2025-01-30", "Capacity | ⬜ | ⬜ | ⬜ Not started | "
     )
-    [finding] = lint(text, Settings(today=TODAY, base_text=BASE, select=frozenset({"TL304"})))
+    settings = Settings(today=TODAY, select=frozenset({"TL304"}))
+    [finding] = lint(text, settings, base=model(BASE, settings.profile))
     assert finding.code == "TL304"
     assert finding.name == "stale-date"
     assert finding.severity == "error"

@@ -312,7 +312,7 @@ def test_hostile_globs_match_in_linear_time(tmp_path: Path) -> None:
 
 
 def test_a_pyproject_of_blank_lines_is_scanned_in_linear_time(tmp_path: Path) -> None:
-    from tracker_lint.cli.configs import candidate
+    from tracker_lint.workspace import config_file as candidate
 
     # The header search once allowed newlines in its leading `\s*`: quadratic in the
     # number of blank lines (about 100 s for these 200,000).

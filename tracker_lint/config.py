@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from tracker_lint.engine import Settings
-from tracker_lint.errors import CONFIG_NAME, PYPROJECT, ConfigError
+from tracker_lint.errors import ConfigError
 from tracker_lint.findings import Severity
 from tracker_lint.profile import (
     ALL,
@@ -40,6 +40,7 @@ from tracker_lint.profile import (
 )
 from tracker_lint.rules import RULES
 from tracker_lint.selection import Selection
+from tracker_lint.workspace import CONFIG_NAME, PYPROJECT
 
 if sys.version_info >= (3, 11):
     from re import _parser as sre_parse
@@ -241,12 +242,17 @@ class Config:
 
     def excludes(self, file: Path) -> bool:
         """Whether the file is not to be linted: excluded, or not among ``include``."""
+        return self.exclusion(file) is not None
+
+    def exclusion(self, file: Path) -> Literal["exclude", "not in include"] | None:
+        """Which key keeps the file from being linted, if any: ``not in include``
+        (there is an ``include`` and the file matches none of it), else ``exclude``."""
         relative = self.relative(file)
         if relative is None:
-            return False
+            return None
         if self.model.include and not _matches(relative, self.model.include):
-            return True
-        return _matches(relative, self.model.exclude)
+            return "not in include"
+        return "exclude" if _matches(relative, self.model.exclude) else None
 
 
 def _matches(relative: str, patterns: list[str]) -> bool:

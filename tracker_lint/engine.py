@@ -28,7 +28,6 @@ class Settings:
     today: date = field(default_factory=date.today)
     select: frozenset[str] | None = None  # rule codes to run; None: all
     severity: Mapping[str, Severity] = field(default_factory=dict)
-    base_text: str | None = None  # the same file at an earlier revision (--base), if any
     force: bool = False  # lint as a tracker even if the cheap pre-filter says it is not one
     sources: tuple[ItemSource, ...] = DEFAULT_SOURCES  # where tracked items come from
 
@@ -106,6 +105,13 @@ def _model(text: str, settings: Settings) -> Tracker | None:
     return build_tracker(parse(text), settings.profile, settings.sources)
 
 
+def model(text: str, profile: Profile) -> Tracker:
+    """The document seen through the profile, tracker or not, without the pre-filter:
+    the ``base`` to give :func:`check`, :func:`lint` and :func:`fix_text` (built once
+    by the caller, however many fix passes compare against it)."""
+    return build_tracker(parse(text), profile)
+
+
 def analyse(text: str, settings: Settings) -> Tracker | None:
     """The tracker model of a text, or None when the text is not a tracker."""
     tracker = _model(text, settings)
@@ -117,12 +123,6 @@ def not_a_tracker(profile: Profile) -> str:
     return f"no table with columns {', '.join(profile.required_columns)}"
 
 
-@lru_cache(maxsize=8)
-def _base_tracker(text: str, profile: Profile) -> Tracker:
-    """The tracker at the base revision: parsed once, however many fix passes use it."""
-    return build_tracker(parse(text), profile)
-
-
 class Checked(NamedTuple):
     """What :func:`check` found in one document."""
 
@@ -130,13 +130,14 @@ class Checked(NamedTuple):
     is_tracker: bool  # a tracked table was found: the document was checked as a tracker
 
 
-def check(text: str, settings: Settings | None = None) -> Checked:
+def check(text: str, settings: Settings | None = None, *, base: Tracker | None = None) -> Checked:
     """Lint a document and say whether it was a tracker.
 
     Only a document with a tracked table is a tracker; every rule runs on it. A
     document with totals but no tracked table is not: only totals-without-items
     (TL405) runs on it, so its numbers are never fixed. Anything else has no
-    findings.
+    findings. ``base`` is the same file at an earlier revision (see :func:`model`),
+    for history rules such as stale-date (TL304); without it they find nothing.
     """
     settings = settings or Settings()
     tracker = _model(text, settings)
@@ -151,20 +152,21 @@ def check(text: str, settings: Settings | None = None) -> Checked:
         if findings and DIRECTIVE_MARKER in text:
             from tracker_lint import suppress
 
-            findings = suppress.apply(findings, suppress.find(tracker.doc))
+            findings, _ = suppress.apply(findings, suppress.find(tracker.doc))
         return Checked(findings, False)
-    return Checked(_lint_tracker(tracker, text, settings), True)
+    return Checked(_lint_tracker(tracker, text, settings, base), True)
 
 
-def lint(text: str, settings: Settings | None = None) -> list[Finding]:
+def lint(
+    text: str, settings: Settings | None = None, *, base: Tracker | None = None
+) -> list[Finding]:
     """All findings for a document, sorted by position (see :func:`check`)."""
-    return check(text, settings).findings
+    return check(text, settings, base=base).findings
 
 
-def _lint_tracker(tracker: Tracker, text: str, settings: Settings) -> list[Finding]:
-    base = None
-    if settings.base_text is not None:
-        base = _base_tracker(settings.base_text, settings.profile)
+def _lint_tracker(
+    tracker: Tracker, text: str, settings: Settings, base: Tracker | None
+) -> list[Finding]:
     ctx = Context(today=settings.today, base=base)
     rules = [rule for rule in settings.active_rules() if rule.code != "TL405"]
     findings = [
@@ -187,16 +189,16 @@ def _apply_suppressions(
     directives = suppress.find(tracker.doc)
     if not directives:
         return findings
-    findings = suppress.apply(findings, directives)
+    findings, used = suppress.apply(findings, directives)
     unused_rule = RULES["TL901"]
     if unused_rule in rules:
         active = frozenset(r.code for r in rules)
         stale = [
             stamp(unused_rule, problem, tracker.doc, settings)
-            for problem in suppress.unused(tracker.doc, directives, frozenset(RULES), active)
+            for problem in suppress.unused(tracker.doc, directives, used, frozenset(RULES), active)
         ]
         # A directive naming TL901 may silence it, like any rule.
-        findings.extend(suppress.apply(stale, directives, explicit=True))
+        findings.extend(suppress.apply(stale, directives, explicit=True)[0])
     return findings
 
 
@@ -226,12 +228,19 @@ class FixResult(NamedTuple):
     is_tracker: bool = True  # see :class:`Checked`
 
 
-def fix_text(text: str, settings: Settings | None = None, *, unsafe: bool = False) -> FixResult:
-    """Apply every safe fix (and unsafe ones with ``unsafe``) until none applies."""
+def fix_text(
+    text: str,
+    settings: Settings | None = None,
+    *,
+    unsafe: bool = False,
+    base: Tracker | None = None,
+) -> FixResult:
+    """Apply every safe fix (and unsafe ones with ``unsafe``) until none applies; every
+    pass compares against the same ``base`` (see :func:`check`)."""
     settings = settings or Settings()
     allowed = {"safe", "unsafe"} if unsafe else {"safe"}
     fixed = 0
-    checked = check(text, settings)
+    checked = check(text, settings, base=base)
     for _ in range(MAX_FIX_PASSES):
         if not checked.is_tracker:
             break  # never rewrite a document that is not a tracker
@@ -240,7 +249,7 @@ def fix_text(text: str, settings: Settings | None = None, *, unsafe: bool = Fals
         if not applied:
             break
         fixed += applied
-        checked = check(text, settings)
+        checked = check(text, settings, base=base)
     findings = checked.findings
     held = sum(1 for f in findings if f.fix and f.fix.applicability not in allowed)
     return FixResult(text, fixed, findings, held, checked.is_tracker)

@@ -1,14 +1,7 @@
-"""Configuration file names and errors, shared by the core and the command line.
-
-Kept free of costly imports: the command line looks for configuration files
-with these names before it decides to import pydantic.
-"""
+"""The errors the core raises for what it is given to read: a configuration file or a
+tracker file. Kept free of imports: the plain check path loads this module too."""
 
 from __future__ import annotations
-
-CONFIG_NAME = ".tracker-lint.toml"
-PYPROJECT = "pyproject.toml"
-TOOL_TABLE = "tool.tracker-lint"
 
 
 class ConfigError(Exception):
@@ -17,3 +10,12 @@ class ConfigError(Exception):
     def __init__(self, lines: list[str]) -> None:
         super().__init__("\n".join(lines))
         self.lines = lines
+
+
+class ReadError(Exception):
+    """A path that cannot be linted; the message becomes a TL001 finding."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message

@@ -20,7 +20,7 @@ import bisect
 import re
 import sys
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
@@ -35,9 +35,6 @@ BOM = "\ufeff"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADER_LINE = re.compile(r"^:?-+:?$")
 _SPACE = " \t"  # what markdown-it calls a space in the delimiter row
-# What a cell or a row is trimmed of: markdown-it's own set (its mdTrim), set in
-# parser() from the installed version; None (Python's whitespace) until then.
-_trim: list[str | None] = [None]
 # markdown-it stops a table that would make it invent more empty cells than this.
 MAX_AUTOCOMPLETED_CELLS = 0x10000
 _DELIMITER_CHARS = frozenset("|-: \t")
@@ -234,11 +231,13 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def split_cells(text: str, base: int) -> list[Cell]:
+def split_cells(text: str, base: int, trim: str | None = None) -> list[Cell]:
     """Split a table row's text into cells, as GFM and markdown-it do.
 
     ``text`` is the row without indentation or block-quote markers, ``base``
-    its offset. A pipe preceded by a backslash does not split.
+    its offset. A pipe preceded by a backslash does not split. Each cell is
+    trimmed of the characters ``trim`` (None: Python's whitespace); a parse
+    passes markdown-it's own set (see :func:`parser`).
     """
     bounds: list[tuple[int, int]] = []
     seg = 0
@@ -261,7 +260,6 @@ def split_cells(text: str, base: int) -> list[Cell]:
     if bounds and bounds[-1][0] == bounds[-1][1]:
         bounds.pop()
     cells = []
-    trim = _trim[0]
     for a, b in bounds:
         raw = text[a:b]
         stripped = raw.strip(trim)
@@ -275,12 +273,14 @@ def split_cells(text: str, base: int) -> list[Cell]:
     return cells
 
 
-def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+def _table_rule(
+    state: StateBlock, start_line: int, end_line: int, silent: bool, *, trim: str | None
+) -> bool:
     """GFM table recognition (as markdown-it's ``table`` rule), one token per table.
 
     The token's ``meta["rows"]`` holds the header and body :class:`Row` objects
-    (not the delimiter row), made by ``state.env["row"]`` from a row's line and
-    its span in the normalised source.
+    (not the delimiter row), made by ``state.env["row"]`` from a row's line, its
+    span in the normalised source and ``trim``, what cells are trimmed of.
     """
     if start_line + 2 > end_line:
         return False
@@ -309,7 +309,6 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
         return False  # `---` under a line of text is a setext heading underline on GitHub
     columns = delimiter.split("|")
     aligns = 0
-    trim = _trim[0]
     for i, col in enumerate(columns):
         t = col.strip(trim)
         if not t:
@@ -321,13 +320,13 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
         aligns += 1
 
     begin, end = _trimmed(
-        src, state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+        src, state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line], trim
     )
     # A header line without a pipe is a one-column header on GitHub, when the delimiter
     # row (checked above) is not a setext underline.
     if state.is_code_block(start_line):
         return False
-    if len(split_cells(src[begin:end], 0)) != aligns or aligns == 0:
+    if len(split_cells(src[begin:end], 0, trim)) != aligns or aligns == 0:
         return False
     # On GitHub a table's header is a line of paragraph text: a line that starts
     # another block (`# | a`, `- a | b`, `> a | b`, `<div> | a`) is that block.
@@ -343,7 +342,7 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     state.parentType = "table"
     terminators = state.md.block.ruler.getRules("blockquote")
     make_row = state.env.get("row") or _row
-    rows = [make_row(start_line, begin, end)]
+    rows = [make_row(start_line, begin, end, trim)]
     autocompleted = 0
     line = start_line + 2
     while line < end_line:
@@ -357,12 +356,12 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
             or _html_tag_line(src, begin, state.eMarks[line])
         ):
             break
-        begin, end = _trimmed(src, begin, state.eMarks[line])
+        begin, end = _trimmed(src, begin, state.eMarks[line], trim)
         if begin >= end or state.is_code_block(line):
             break
         if src[begin:end] == "|":
             break  # a line that is only `|` has no cell: GitHub ends the table there
-        row = make_row(line, begin, end)
+        row = make_row(line, begin, end, trim)
         autocompleted += aligns - len(row.cells)
         if autocompleted > MAX_AUTOCOMPLETED_CELLS:
             break
@@ -443,15 +442,14 @@ def _lazy_html_tag_rule(state: StateBlock, start_line: int, end_line: int, silen
     return 0 <= state.sCount[start_line] < state.blkIndent
 
 
-def _row(line: int, begin: int, end: int) -> Row:
+def _row(line: int, begin: int, end: int, trim: str | None) -> Row:
     """A row with offsets in the parsed source, for a parse without ``env["row"]``."""
     return Row(line, begin, end, [])
 
 
-def _trimmed(src: str, begin: int, end: int) -> tuple[int, int]:
-    """The span of ``src[begin:end]`` without surrounding whitespace (markdown-it's mdTrim)."""
+def _trimmed(src: str, begin: int, end: int, trim: str | None) -> tuple[int, int]:
+    """The span of ``src[begin:end]`` without the characters ``trim`` around it."""
     text = src[begin:end]
-    trim = _trim[0]
     stripped = text.lstrip(trim)
     begin += len(text) - len(stripped)
     return begin, begin + len(stripped.rstrip(trim))
@@ -465,10 +463,12 @@ def parser(*, front_matter: bool = True) -> MarkdownIt:
     from markdown_it.common import utils
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    _trim[0] = getattr(utils, "MD_TRIM_CHARS", None)
+    # What a cell or a row is trimmed of: markdown-it's own set (its mdTrim) where the
+    # installed version has one, else Python's whitespace, as its str.strip() then.
+    trim: str | None = getattr(utils, "MD_TRIM_CHARS", None)
 
     md = MarkdownIt("commonmark", {"maxNesting": 200})
-    md.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
+    md.block.ruler.at("table", partial(_table_rule, trim=trim), {"alt": ["paragraph", "reference"]})
     md.block.ruler.before(
         "paragraph", "lazy_html_tag", _lazy_html_tag_rule, {"alt": ["paragraph", "blockquote"]}
     )
@@ -492,9 +492,9 @@ def parse(text: str) -> Document:
     def line_offset(line: int, column: int) -> int:
         return line_starts[line] + column + (shift if line == 0 else 0)
 
-    def make_row(line: int, begin: int, end: int) -> Row:
+    def make_row(line: int, begin: int, end: int, trim: str | None) -> Row:
         base = line_offset(line, begin - norm_starts[line])
-        return Row(line, base, base + (end - begin), split_cells(norm[begin:end], base))
+        return Row(line, base, base + (end - begin), split_cells(norm[begin:end], base, trim))
 
     tokens = parser().parse(norm, {"row": make_row})
     if tokens and tokens[0].type == "front_matter" and not _yaml_like(tokens[0].content):

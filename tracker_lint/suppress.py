@@ -17,7 +17,7 @@ unused-suppression (TL901) with a safe fix that removes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 
 from tracker_lint._text import DIRECTIVE_MARKER
@@ -31,12 +31,11 @@ _DIRECTIVE = re.compile(
 _CODE = re.compile(r"[A-Za-z][\w-]*")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Code:
     code: str  # upper-case rule code, or "" for "every rule"
-    start: int  # offsets of the code in the text (the comment's, for "")
+    start: int  # offsets of the code in the text (the comment's, for ""): unique in a document
     end: int
-    used: bool = False
 
 
 @dataclass
@@ -143,32 +142,37 @@ def _resolve_ranges(directives: Sequence[Directive], line_count: int) -> None:
 
 def apply(
     findings: Iterable[Finding], suppressions: Suppressions, *, explicit: bool = False
-) -> list[Finding]:
-    """The findings no directive covers; marks the directive codes that were used.
+) -> tuple[list[Finding], frozenset[Code]]:
+    """The findings no directive covers, and the directive codes that covered some.
 
     With ``explicit``, only directives that name a finding's code cover it: a
     code-less directive never hides its own unused-suppression finding."""
     if not suppressions:
-        return list(findings)
+        return list(findings), frozenset()
     active = [d for d in suppressions.directives if d.kind != "enable"]
     kept = []
+    used: set[Code] = set()
     for finding in findings:
         line = finding.line - 1
         covering = [
             c for d in active if (c := d.covers(line, finding.code, explicit=explicit)) is not None
         ]
-        for code in covering:
-            code.used = True
+        used.update(covering)
         if not covering:
             kept.append(finding)
-    return kept
+    return kept, frozenset(used)
 
 
 def unused(
-    doc: Document, suppressions: Suppressions, known: frozenset[str], active: frozenset[str]
+    doc: Document,
+    suppressions: Suppressions,
+    used: Set[Code],
+    known: frozenset[str],
+    active: frozenset[str],
 ) -> list[Problem]:
     """Problems for directive codes that suppressed nothing (TL901), each with its fix.
 
+    ``used`` holds the codes that suppressed something (what :func:`apply` returned).
     Codes of rules that did not run (deselected) are not reported: they may
     well be needed when the rule runs again.
     """
@@ -177,7 +181,7 @@ def unused(
         if d.kind == "enable":
             continue
         stale = [
-            c for c in d.codes if not c.used and (c.code == "" or c.code not in known - active)
+            c for c in d.codes if c not in used and (c.code == "" or c.code not in known - active)
         ]
         if not stale:
             continue

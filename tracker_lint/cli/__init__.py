@@ -12,6 +12,10 @@ import importlib
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker_lint.errors import ConfigError
 
 COMMANDS = {
     "check": "tracker_lint.cli.check",
@@ -20,6 +24,22 @@ COMMANDS = {
     "badge": "tracker_lint.cli.badge",
     "config": "tracker_lint.cli.config",
 }
+
+
+def print_error(message: str) -> None:
+    """An ``error:`` line on standard error: every command's errors, in one voice."""
+    print(f"error: {message}", file=sys.stderr)
+
+
+def print_note(message: str) -> None:
+    """A ``note:`` line on standard error: what was skipped, and why."""
+    print(f"note: {message}", file=sys.stderr)
+
+
+def print_config_error(error: ConfigError) -> None:
+    """A configuration file's problems, one ``error:`` line each."""
+    for line in error.lines:
+        print_error(line)
 
 
 def today_arg(value: str) -> date:
@@ -55,11 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point.
 
-    The collector is switched off: a run is short, its objects live until it
-    ends, and on a large tracker the collector would spend a third of the time
-    walking millions of cells that are not garbage.
+    The cycle collector looks at the young objects every 100,000 allocations, not
+    every 700: on a large tracker it would otherwise spend a third of the run
+    walking millions of cells that are not garbage. The model holds no reference
+    cycles (a test keeps it so), so everything is freed as soon as it is dropped.
     """
     import gc
 
-    gc.disable()
+    gc.set_threshold(100_000, 50, 100)
     raise SystemExit(main())

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker_lint.badge import DEFAULT_LABEL, badge_value, progress_badge
+from tracker_lint.cli import print_error
 from tracker_lint.cli.report import load_or_explain
 from tracker_lint.engine import Settings
 from tracker_lint.report import overall_progress
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         Path(args.output).write_text(svg, encoding="utf-8")
     except OSError as e:
-        print(f"error: {args.output}: cannot be written ({e.strerror or e})", file=sys.stderr)
+        print_error(f"{args.output}: cannot be written ({e.strerror or e})")
         return 2
     print(f"Wrote {args.output}: {args.label} {badge_value(progress.complete, progress.rows)}")
     return 0

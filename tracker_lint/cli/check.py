@@ -11,11 +11,9 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from tracker_lint import __version__
-from tracker_lint.cli import today_arg
-from tracker_lint.cli.configs import Resolver
+from tracker_lint.cli import print_config_error, print_error, print_note, today_arg
 from tracker_lint.cli.files import (
     STDIN,
-    ReadError,
     WriteError,
     discover,
     read_source,
@@ -23,7 +21,7 @@ from tracker_lint.cli.files import (
     write_atomic,
 )
 from tracker_lint.engine import Settings, check, fix_text, lint, not_a_tracker, unreadable
-from tracker_lint.errors import ConfigError
+from tracker_lint.errors import ConfigError, ReadError
 from tracker_lint.output import (
     FORMATS,
     FileResult,
@@ -34,11 +32,13 @@ from tracker_lint.output import (
     render,
 )
 from tracker_lint.selection import Selection, split_codes
+from tracker_lint.workspace import Excluded, Source, Workspace
 
 if TYPE_CHECKING:
     import argparse
 
-    from tracker_lint.profile import Profile
+    from tracker_lint.cli.history import Bases
+    from tracker_lint.model import Tracker
 
 FORMAT_ENV = "TRACKER_LINT_OUTPUT_FORMAT"
 # pre-commit sets PRE_COMMIT=1 in every hook's environment (pre_commit/commands/run.py):
@@ -182,7 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not run these rules (codes or prefixes, comma-separated)",
     )
     parser.add_argument(
-        "--stdin-filename", metavar="NAME", help="the name to report for standard input"
+        "--stdin-filename",
+        metavar="NAME",
+        help="the path of standard input: reported, and its configuration (per-file-ignores, "
+        "include, exclude) is found as for a file of that name",
     )
     parser.add_argument(
         "--show-files",
@@ -194,10 +197,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _error(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
-
-
 def _output_format(args: argparse.Namespace) -> bool:
     """Fill in ``args.output_format`` from the environment; False when it is invalid."""
     if args.output_format is not None:
@@ -205,13 +204,29 @@ def _output_format(args: argparse.Namespace) -> bool:
     value = os.environ.get(FORMAT_ENV, "").strip().lower()
     if value and value not in FORMATS:
         _usage()
-        _error(
+        print_error(
             f"{FORMAT_ENV}={os.environ[FORMAT_ENV]!r} is not an output format; "
             f"choose from {', '.join(FORMATS)}"
         )
         return False
     args.output_format = value or "text"
     return True
+
+
+def _selection(args: argparse.Namespace) -> Selection | None:
+    """The command line's rule selection; None (after saying why) when a code is unknown."""
+    selection = Selection(
+        split_codes(args.select) if args.select else None,
+        split_codes(args.extend_select),
+        split_codes(args.ignore),
+    )
+    unknown = Selection.unknown([*(selection.select or ()), *selection.extend_select])
+    unknown += Selection.unknown(selection.ignore)
+    if unknown:
+        _usage()
+        print_error(f"{', '.join(unknown)}: matches no rule (see `tracker-lint rule --all`)")
+        return None
+    return selection
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -225,134 +240,184 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if not args.paths:
         _usage()
-        _error("no paths given (use - for standard input)")
+        print_error("no paths given (use - for standard input)")
         return 2
-    settings = Settings(today=args.today or date.today())
-    cli_selection = Selection(
-        split_codes(args.select) if args.select else None,
-        split_codes(args.extend_select),
-        split_codes(args.ignore),
-    )
-    unknown = Selection.unknown([*(cli_selection.select or ()), *cli_selection.extend_select])
-    unknown += Selection.unknown(cli_selection.ignore)
-    if unknown:
-        _usage()
-        _error(f"{', '.join(unknown)}: matches no rule (see `tracker-lint rule --all`)")
+    selection = _selection(args)
+    if selection is None:
         return 2
     try:
-        resolver = Resolver(settings, args.config, cli_selection)
+        workspace = Workspace(Settings(today=args.today or date.today()), args.config, selection)
+        run = Run(args, workspace, bases)
+        for item in discover(args.paths):
+            run.add(item)
     except ConfigError as e:
-        for line in e.lines:
-            _error(line)
+        print_config_error(e)
         return 2
-    show_files = args.show_files
-    fixing = (args.fix or args.diff) and not show_files
-    notes = Notes(quiet=args.quiet or show_files or _in_pre_commit())
-    named = set(args.paths)  # a path named on the command line, not found in a folder
-    results: list[FileResult] = []
-    failed = False  # a path could not be read or written
-    modified = False
-    for item in discover(args.paths):
+    run.results.sort(key=lambda r: r.path)
+    if not _write_output(args, run):
+        return 2
+    return run.exit_code()
+
+
+class Run:
+    """One run over the paths: each file read, checked or fixed (and written), its
+    result kept for the report; what the exit code depends on."""
+
+    def __init__(self, args: argparse.Namespace, workspace: Workspace, bases: Bases | None) -> None:
+        self.args = args
+        self.workspace = workspace
+        self.bases = None if args.show_files else bases
+        self.fixing = (args.fix or args.diff) and not args.show_files
+        # --fix on standard input: the document goes to standard output, the report to stderr
+        self.writes_stdin = self.fixing and args.fix and not args.diff
+        self.notes = Notes(quiet=args.quiet or args.show_files or _in_pre_commit())
+        self.named = set(args.paths)  # a path named on the command line, not found in a folder
+        self.results: list[FileResult] = []
+        self.failed = False  # a path could not be read or written
+        self.modified = False
+
+    def add(self, item: str | ReadError) -> None:
+        """Read, check or fix, and write one path (or record why it could not be read)."""
         if isinstance(item, ReadError):
-            results.append(_unreadable(item.path, item.message))
-            failed = True
-            continue
+            self._unreadable(item)
+            return
+        name = self.args.stdin_filename if item == STDIN else item
+        configured = self.workspace.settings_for(None if name is None else Path(name))
+        if isinstance(configured, Excluded):  # not even read (standard input passes through)
+            self._excluded(item, name or STDIN, configured)
+            return
         try:
-            configured = resolver.settings(item)
-        except ConfigError as e:
-            for line in e.lines:
-                _error(line)
-            return 2
-        if configured is None:  # excluded by the configuration: not even read
-            where, key = _excluded_by(resolver, item)
-            results.append(FileResult(item, verdict="excluded", detail=f"by {where}: {key}"))
-            if item in named:
-                notes.add(f"{item}: excluded by {where} ({key}); skipped")
-            continue
-        try:
-            source = read_source(item, args.stdin_filename, lenient=True)
+            source = read_source(item, self.args.stdin_filename)
         except ReadError as e:
-            results.append(_unreadable(e.path, e.message))
-            failed = True
-            continue
-        profile = configured.profile
+            self._unreadable(e)
+            return
         if source.undecodable is not None:
-            # Not UTF-8: only a tracker must be (TL001); any other file is no business of ours.
-            checked = check(source.text, configured)
-            if checked.is_tracker:
-                results.append(_unreadable(source.path, source.undecodable))
-                failed = True
-                if item == STDIN and fixing and args.fix and not args.diff:
-                    write_bytes(source.data)  # unfixed, but a pipe still gets its document
-                continue
+            self._undecodable(item, source, configured)
+        elif self.fixing:
+            self._fix(item, source, configured)
+        else:
+            self._check(item, source, configured)
+
+    def _unreadable(self, error: ReadError) -> None:
+        self.results.append(_unreadable(error.path, error.message))
+        self.failed = True
+
+    def _excluded(self, item: str, name: str, excluded: Excluded) -> None:
+        where = relative_path(str(excluded.config)) if excluded.config else "the configuration"
+        self.results.append(
+            FileResult(name, verdict="excluded", detail=f"by {where}: {excluded.key}")
+        )
+        if item in self.named:
+            self.notes.add(f"{name}: excluded by {where} ({excluded.key}); skipped")
+        if item == STDIN and self.writes_stdin:
+            write_bytes(sys.stdin.buffer.read())  # a pipe still gets its document
+
+    def _undecodable(self, item: str, source: Source, settings: Settings) -> None:
+        """Not UTF-8: only a tracker must be (TL001); any other file is no business of ours."""
+        checked = check(source.text, settings)
+        if checked.is_tracker:
+            self._unreadable(ReadError(source.path, source.undecodable or ""))
+        else:
             result = FileResult(source.path, checked.findings, text=source.text)
-            _not_a_tracker(result, profile, notes if item in named else None)
-            results.append(result)
-            if item == STDIN and fixing and args.fix and not args.diff:
-                write_bytes(source.data)  # passed through as it came, byte for byte
-            continue
-        if not fixing:
-            file_settings = configured
-            if bases is not None and not show_files:
-                file_settings = bases.settings(configured, item, source.text)
-            checked = check(source.text, file_settings)
-            result = FileResult(source.path, checked.findings, text=source.text)
-            results.append(result)
-            if checked.is_tracker:
-                result.detail = f"profile {profile.name}"
-            else:
-                _not_a_tracker(result, profile, notes if item in named else None)
-            continue
-        file_settings = bases.settings(configured, item, source.text) if bases else configured
-        fixed = fix_text(source.text, file_settings, unsafe=args.unsafe_fixes)
+            self._verdict(result, item, settings, is_tracker=False)
+        if item == STDIN and self.writes_stdin:
+            write_bytes(source.data)  # passed through as it came, byte for byte
+
+    def _check(self, item: str, source: Source, settings: Settings) -> None:
+        base = self._base(item, source, settings)
+        checked = check(source.text, settings, base=base)
+        result = FileResult(source.path, checked.findings, text=source.text)
+        self._verdict(result, item, settings, is_tracker=checked.is_tracker)
+
+    def _fix(self, item: str, source: Source, settings: Settings) -> None:
+        base = self._base(item, source, settings)
+        fixed = fix_text(source.text, settings, unsafe=self.args.unsafe_fixes, base=base)
         result = FileResult(
             source.path, fixed.remaining, fixed.fixed, fixed.unsafe_held_back, text=fixed.text
         )
-        results.append(result)
-        if fixed.is_tracker:
-            result.detail = f"profile {profile.name}"
-        else:
-            _not_a_tracker(result, profile, notes if item in named else None)
+        self._verdict(result, item, settings, is_tracker=fixed.is_tracker)
         if fixed.text == source.text:
-            if item == STDIN and args.fix and not args.diff:
+            if item == STDIN and self.writes_stdin:
                 write_document(source.text)
-            continue
-        modified = True
-        if args.diff:
-            result.diff = unified_diff(source.path, source.text, fixed.text)
+        else:
+            self.modified = True
+            self._write(item, source, result, settings, base)
+
+    def _write(
+        self,
+        item: str,
+        source: Source,
+        result: FileResult,
+        settings: Settings,
+        base: Tracker | None,
+    ) -> None:
+        """Show (``--diff``) or write the fixed text in ``result``."""
+        assert result.text is not None
+        if self.args.diff:
+            result.diff = unified_diff(source.path, source.text, result.text)
             result.fixed = 0
         elif item == STDIN:
-            write_document(fixed.text)
+            write_document(result.text)
         else:
             try:
-                write_atomic(item, source.data, fixed.text.encode("utf-8"))
+                write_atomic(item, source.data, result.text.encode("utf-8"))
             except WriteError as e:
-                _error(str(e))
+                print_error(str(e))
                 # Nothing was written: report what the file still says, not the fixed text.
-                result.findings = lint(source.text, file_settings)
+                result.findings = lint(source.text, settings, base=base)
                 result.text = source.text
                 result.fixed = 0
-                failed = True
-    results.sort(key=lambda r: r.path)
-    stdin_fixed = fixing and args.fix and not args.diff and STDIN in args.paths
-    text = format_files(results) if show_files else report(args, results, fixing=fixing)
-    if args.output_file is not None:
-        try:
-            write_report(args.output_file, text)
-        except OSError as e:
-            _error(f"cannot write the report to {args.output_file}: {e.strerror or e}")
+                self.failed = True
+
+    def _base(self, item: str, source: Source, settings: Settings) -> Tracker | None:
+        """The file at ``--base``, built once for every pass over it."""
+        return None if self.bases is None else self.bases.tracker(settings, item, source.text)
+
+    def _verdict(
+        self, result: FileResult, item: str, settings: Settings, *, is_tracker: bool
+    ) -> None:
+        """Keep ``result``, marked as a tracker's or not (with a note, for a named path)."""
+        self.results.append(result)
+        profile = settings.profile
+        if is_tracker:
+            result.detail = f"profile {profile.name}"
+            return
+        result.verdict = "not-a-tracker"
+        result.detail = f"profile {profile.name}: {not_a_tracker(profile)}"
+        if item in self.named:
+            self.notes.add(f"{result.path}: {not_a_tracker_text(profile)}; skipped")
+
+    def exit_code(self) -> int:
+        args = self.args
+        if args.exit_zero or args.show_files:
+            return 0
+        if self.failed:
             return 2
+        if args.diff:
+            return 1 if self.modified else 0
+        if args.fix and args.exit_non_zero_on_fix and self.modified:
+            return 1
+        errors = any(f.severity == "error" for r in self.results for f in r.findings)
+        return 1 if errors else 0
+
+
+def _write_output(args: argparse.Namespace, run: Run) -> bool:
+    """The run's findings (or file list) to ``-o`` or the terminal; False when the
+    output file cannot be written."""
+    if args.show_files:
+        text = format_files(run.results)
     else:
+        text = render_findings(args, run.results, fixing=run.fixing)
+    if args.output_file is None:
+        stdin_fixed = run.writes_stdin and STDIN in args.paths
         (sys.stderr if stdin_fixed else sys.stdout).write(text)
-    if args.exit_zero or show_files:
-        return 0
-    if failed:
-        return 2
-    if args.diff:
-        return 1 if modified else 0
-    if args.fix and args.exit_non_zero_on_fix and modified:
-        return 1
-    return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
+        return True
+    try:
+        write_output_file(args.output_file, text)
+    except OSError as e:
+        print_error(f"cannot write the report to {args.output_file}: {e.strerror or e}")
+        return False
+    return True
 
 
 def _in_pre_commit() -> bool:
@@ -370,33 +435,11 @@ class Notes:
         if self.quiet or message in self._said:
             return
         self._said.add(message)
-        print(f"note: {message}", file=sys.stderr)
+        print_note(message)
 
 
 def _unreadable(path: str, message: str) -> FileResult:
     return FileResult(path, [unreadable(message)], verdict="unreadable", detail=message)
-
-
-def _not_a_tracker(result: FileResult, profile: Profile, notes: Notes | None) -> None:
-    """Mark ``result`` as not a tracker; with ``notes`` (a path named explicitly), say so."""
-    result.verdict = "not-a-tracker"
-    result.detail = f"profile {profile.name}: {not_a_tracker(profile)}"
-    if notes is not None:
-        notes.add(f"{result.path}: {not_a_tracker_text(profile)}; skipped")
-
-
-def _excluded_by(resolver: Resolver, path: str) -> tuple[str, str]:
-    """Which configuration file excludes a path, and by which key: ``exclude``, or
-    ``not in include``."""
-    from fnmatch import fnmatch
-
-    config = resolver.config_for(path)
-    where = relative_path(str(config.path)) if config and config.path else "the configuration"
-    if config is not None and config.model.include:
-        relative = config.relative(Path(path))
-        if relative is not None and not any(fnmatch(relative, p) for p in config.model.include):
-            return where, "not in include"
-    return where, "exclude"
 
 
 def write_document(text: str) -> None:
@@ -410,15 +453,16 @@ def write_bytes(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def write_report(path: str, text: str) -> None:
-    """Write the report, creating missing parent directories (CI report folders)."""
+def write_output_file(path: str, text: str) -> None:
+    """Write the report of findings (``-o``), creating missing parent directories
+    (CI report folders)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8", errors="surrogateescape", newline="")
 
 
-def report(args: argparse.Namespace, results: list[FileResult], *, fixing: bool) -> str:
-    """The whole report of a run, in the chosen format."""
+def render_findings(args: argparse.Namespace, results: list[FileResult], *, fixing: bool) -> str:
+    """The findings of a run (or the diffs, with ``--diff``), in the chosen format."""
     if args.diff:
         parts = [r.diff for r in results]
         if args.output_format == "text":

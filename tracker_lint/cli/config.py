@@ -8,10 +8,11 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from tracker_lint.cli.configs import Resolver
+from tracker_lint.cli import print_config_error
+from tracker_lint.cli.files import STDIN
 from tracker_lint.engine import Settings
 from tracker_lint.errors import ConfigError
-from tracker_lint.selection import Selection
+from tracker_lint.workspace import Excluded, Workspace
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,14 +40,14 @@ def main(argv: Sequence[str]) -> int:
 
     # A folder stands for any Markdown file directly in it.
     probe = str(Path(args.path) / "_.md") if Path(args.path).is_dir() else args.path
+    path = None if probe == STDIN else Path(probe)
     try:
-        resolver = Resolver(Settings(today=date.today()), args.config, Selection())
-        config = resolver.config_for(probe) or default_config()
-        settings = resolver.settings(probe)
+        workspace = Workspace(Settings(today=date.today()), args.config)
+        config = workspace.config_for(path) or default_config()
+        settings = workspace.settings_for(path)
     except ConfigError as e:
-        for line in e.lines:
-            print(f"error: {line}", file=sys.stderr)
+        print_config_error(e)
         return 2
-    data = dump(config, settings) if settings is not None else {"excluded": True}
+    data = {"excluded": True} if isinstance(settings, Excluded) else dump(config, settings)
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return 0

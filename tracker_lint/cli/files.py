@@ -1,4 +1,8 @@
-"""Reading and writing the files the command line works on."""
+"""Finding, reading and writing the files the command line works on.
+
+Decoding is the core's (``tracker_lint.workspace``); standard input, folders
+and writing are the command line's alone.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +11,12 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+
+from tracker_lint.errors import ReadError
+from tracker_lint.workspace import Source, read_file, source_of
 
 STDIN = "-"
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
-
-
-class ReadError(Exception):
-    """A path that cannot be linted; the message becomes a TL001 finding."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
-
-
-class Source(NamedTuple):
-    path: str  # as shown to the user
-    data: bytes
-    text: str
-    # Why ``data`` is not UTF-8 text (the TL001 message), when read leniently; ``text``
-    # is then a lenient decoding, good for recognising a tracker and nothing else.
-    undecodable: str | None = None
 
 
 def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
@@ -70,69 +58,12 @@ def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
             yield ReadError(raw, "No such file or directory")
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Mostly-ASCII UTF-16 has a NUL in every other byte, and only there: the codec
-    (``utf-16-le`` when the NULs are the odd bytes, ``utf-16-be`` when the even), or None."""
-    sample = data[:4096]
-    sample = sample[: len(sample) - len(sample) % 2]
-    even, odd = sample[0::2], sample[1::2]
-    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if b"\x00" not in other and zeros.count(0) * 2 > len(zeros):
-            return codec
-    return None
-
-
-def decode(path: str, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data) is not None:
-        raise ReadError(path, "is UTF-16 text; tracker-lint reads UTF-8 only")
-    if b"\x00" in data:
-        raise ReadError(path, "is a binary file, not UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise ReadError(
-            path,
-            f"is not valid UTF-8 (byte 0x{data[e.start]:02x} on line {line}); save it as UTF-8",
-        ) from e
-
-
-def decode_leniently(data: bytes) -> str:
-    """Text to recognise a tracker by, whatever the bytes: UTF-16 (with a BOM, or
-    detected as :func:`decode` detects it) through its own codec, anything else as
-    UTF-8, each undecodable byte becoming U+FFFD."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
-    return data.decode(_utf16_without_bom(data) or "utf-8", "replace")
-
-
-def read_source(path: str, stdin_name: str | None, *, lenient: bool = False) -> Source:
-    """The file (or standard input), decoded as UTF-8.
-
-    Text that is not UTF-8 raises a ReadError; with ``lenient`` it is returned
-    decoded by :func:`decode_leniently`, with the reason in ``undecodable``, so
-    the caller can tell a tracker (which must be UTF-8) from any other file.
-    OS errors always raise a ReadError.
-    """
-    if path == STDIN:
-        data = sys.stdin.buffer.read()
-        name = stdin_name or STDIN
-    else:
-        name = path
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError as e:
-            raise ReadError(path, "is a directory") from e
-        except FileNotFoundError as e:
-            raise ReadError(path, "No such file or directory") from e
-        except OSError as e:
-            raise ReadError(path, f"cannot be read ({e.strerror or e})") from e
-    if not lenient:
-        return Source(name, data, decode(name, data))
-    try:
-        return Source(name, data, decode(name, data))
-    except ReadError as e:
-        return Source(name, data, decode_leniently(data), e.message)
+def read_source(path: str, stdin_name: str | None = None) -> Source:
+    """The file, or standard input (shown as ``stdin_name``), read and decoded as
+    ``workspace.source_of`` decodes; OS errors raise a ReadError."""
+    if path != STDIN:
+        return read_file(path)
+    return source_of(stdin_name or STDIN, sys.stdin.buffer.read())
 
 
 class WriteError(Exception):

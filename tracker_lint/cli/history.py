@@ -9,17 +9,20 @@ without it.
 from __future__ import annotations
 
 import os
-import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tracker_lint.cli.files import STDIN, ReadError, decode
-from tracker_lint.engine import Settings, looks_like_tracker
+from tracker_lint.cli import print_note
+from tracker_lint.cli.files import STDIN
+from tracker_lint.engine import Settings, looks_like_tracker, model
+from tracker_lint.errors import ReadError
 from tracker_lint.rules.history import StaleDate
+from tracker_lint.workspace import decode
 
 if TYPE_CHECKING:
     import argparse
     import subprocess
+
+    from tracker_lint.model import Tracker
 
 DEFAULT_REV = "HEAD"
 GIT_TIMEOUT = 60
@@ -116,13 +119,14 @@ class Bases:
         return cls(rev)
 
     def note(self, reason: str) -> None:
-        message = f"note: --base {self.rev}: {reason}; stale-date (TL304) skipped"
+        message = f"--base {self.rev}: {reason}; stale-date (TL304) skipped"
         if message not in self._noted:
             self._noted.add(message)
-            print(message, file=sys.stderr)
+            print_note(message)
 
-    def settings(self, settings: Settings, path: str, text: str) -> Settings:
-        """``settings`` with the file's text at the base revision, when there is one.
+    def tracker(self, settings: Settings, path: str, text: str) -> Tracker | None:
+        """The file at the base revision, seen through the file's profile (what
+        ``engine.check`` takes as ``base``), when there is one.
 
         Git is asked only about files that may be trackers, and only when TL304
         runs, so ``--base docs/`` stays cheap on a folder of ordinary Markdown.
@@ -130,14 +134,14 @@ class Bases:
         if self.rev is None or (
             not settings.force and not looks_like_tracker(text, settings.profile)
         ):
-            return settings
+            return None
         if all(rule.code != StaleDate.code for rule in settings.active_rules()):
-            return settings  # TL304 is not selected: nothing would use the base
+            return None  # TL304 is not selected: nothing would use the base
         if path == STDIN:
             self.note("standard input has no git history")
-            return settings
+            return None
         try:
-            return replace(settings, base_text=text_at(path, self.rev, self._prefixes))
+            return model(text_at(path, self.rev, self._prefixes), settings.profile)
         except NoBase as e:
             self.note(str(e))
-            return settings
+            return None

@@ -5,18 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
-from tracker_lint.cli import today_arg
-from tracker_lint.cli.configs import Resolver
-from tracker_lint.cli.files import ReadError, read_source
-from tracker_lint.engine import Settings, analyse
-from tracker_lint.errors import ConfigError
+from tracker_lint.cli import print_config_error, print_error, today_arg
+from tracker_lint.cli.files import STDIN, read_source
+from tracker_lint.engine import Settings
+from tracker_lint.errors import ConfigError, ReadError
 from tracker_lint.model import Tracker
-from tracker_lint.output import not_a_tracker_text
 from tracker_lint.report import DEFAULT_WEEKS, RENDERERS, build_report
-from tracker_lint.selection import Selection
+from tracker_lint.workspace import Workspace
 
 
 def _weeks(value: str) -> int:
@@ -61,33 +59,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_tracker(path: str, settings: Settings, config: str | None = None) -> Tracker:
-    """The tracker at ``path`` read with its configuration (the nearest configuration
-    file, or ``config``); a ReadError when unreadable or not a tracker, a
-    ConfigError for a bad configuration file.
-
-    As in ``check``, a file that is not UTF-8 is recognised from a lenient
-    decoding: a tracker says why it cannot be read, anything else that it is
-    not a tracker (in the words of ``check``'s note)."""
-    source = read_source(path, None, lenient=True)
-    configured = Resolver(settings, config, Selection()).settings(path) or settings
-    tracker = analyse(source.text, replace(configured, force=True))
-    if tracker is None:
-        raise ReadError(path, f"is {not_a_tracker_text(configured.profile)}")
-    if source.undecodable is not None:
-        raise ReadError(path, source.undecodable)
-    return tracker
-
-
 def load_or_explain(path: str, settings: Settings, config: str | None) -> Tracker | None:
-    """:func:`load_tracker`, or None after saying on standard error why it failed."""
+    """The tracker at ``path`` (``-``: standard input), read with its configuration
+    (the nearest configuration file, or ``config``): ``Workspace.tracker_for``; or
+    None after saying on standard error why it cannot be (unreadable, not a
+    tracker, a bad configuration file)."""
     try:
-        return load_tracker(path, settings, config)
+        source = read_source(path)
+        return Workspace(settings, config).tracker_for(
+            source, None if path == STDIN else Path(path)
+        )
     except ReadError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print_error(str(e))
     except ConfigError as e:
-        for line in e.lines:
-            print(f"error: {line}", file=sys.stderr)
+        print_config_error(e)
     return None
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from tracker_lint.cli import print_error
 from tracker_lint.ruledocs import fix_label, rule_page
 from tracker_lint.rules import RULES, UnknownRuleError, get
 
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         rule = get(args.rule)
     except UnknownRuleError as e:
-        print(f"error: {e.args[0]}", file=sys.stderr)
+        print_error(e.args[0])
         return 2
     # The same page as in docs/rules.md: a header (code, name, severity, fix
     # safety), then the rule's docstring.
