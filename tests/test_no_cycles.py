@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES, SETTINGS, TODAY
 from tracker_lint import fix_text, lint
 from tracker_lint.engine import model
 from tracker_lint.report import build_report
-
-from tests.conftest import FIXTURES, SETTINGS, TODAY
 
 DOCUMENTS = sorted(FIXTURES.glob("*.md"))
 
