@@ -1,10 +1,12 @@
-"""The bad-input matrix, through the real command line in a child process.
+"""The bad-input matrix, through the command line.
 
 Every case checks what a user sees: one clear line naming the problem, the
 exit code (2 for a path that cannot be linted, 0 for a skipped non-tracker),
 no traceback anywhere, and, even with ``--fix``, a file left exactly as it
 was (same bytes, same modification time, no temporary file left behind).
-Every child process runs under a timeout; no test asserts a duration.
+Most cases run the command line in this process; permissions, big inputs,
+concurrency and bounded time need a child process (those tests are ``slow``), and
+every child process runs under a timeout; no test asserts a duration.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, SETTINGS
+from tests.conftest import CLEAN_ENV, FIXTURES, SETTINGS, run
 from tracker_lint import fix_text
 
 STALE = FIXTURES / "stale-quick-stats.md"
@@ -68,16 +70,30 @@ def _can_drop_permission_override() -> bool:
 
 
 AS_ROOT = os.name == "posix" and os.geteuid() == 0
-unprivileged = pytest.mark.skipif(
+_skip_unless_unprivileged = pytest.mark.skipif(
     AS_ROOT and not _can_drop_permission_override(),
     reason="running as root and cannot drop CAP_DAC_OVERRIDE here",
 )
 
 
-def cli(*args: str, unprivileged: bool = False) -> subprocess.CompletedProcess[str]:
-    """``tests.conftest.run_cli`` with this file's timeout, optionally as an ordinary user."""
+def unprivileged(test: Callable[..., None]) -> Callable[..., None]:
+    """A test run by a child process as an ordinary user: slow, and skipped where
+    root's power over file permissions cannot be dropped."""
+    marked: Callable[..., None] = pytest.mark.slow(_skip_unless_unprivileged(test))
+    return marked
+
+
+def cli(
+    *args: str, unprivileged: bool = False, process: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """The command line: in this process (``tests.conftest.run``), or in a child
+    process under this file's timeout (``process``; the tests that use it are
+    ``slow``), optionally as an ordinary user (``unprivileged``, always a child)."""
+    if not (process or unprivileged):
+        return run(*args)
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("TRACKER_LINT_OUTPUT_FORMAT", None)
+    for name in CLEAN_ENV:
+        env.pop(name, None)
     return subprocess.run(
         [sys.executable, "-m", "tracker_lint", *args],
         capture_output=True,
@@ -424,7 +440,7 @@ def _fix_and_expect(tmp_path: Path, text: str, rows: int) -> None:
     """--fix rewrites exactly the stale total and nothing else, within the timeout."""
     path = tmp_path / "tracker.md"
     path.write_text(text, encoding="utf-8", newline="")
-    result = cli("--fix", *TODAY, str(path))
+    result = cli("--fix", *TODAY, str(path), process=True)
     assert_no_traceback(result)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
@@ -435,6 +451,7 @@ def _fix_and_expect(tmp_path: Path, text: str, rows: int) -> None:
     assert path.read_bytes() == expected.encode("utf-8")
 
 
+@pytest.mark.slow
 def test_a_50_mb_tracker(tmp_path: Path) -> None:
     rows = 10_000
     text = stale_tracker(rows, notes="n" * 5_000)
@@ -442,12 +459,13 @@ def test_a_50_mb_tracker(tmp_path: Path) -> None:
     _fix_and_expect(tmp_path, text, rows)
 
 
+@pytest.mark.slow
 def test_a_50_mb_file_that_is_not_a_tracker(tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     paragraph = "Some prose | with a pipe, a [link](x) and *emphasis*.\n" * 20 + "\n"
     path.write_text("# Notes\n\n" + paragraph * (50_000_000 // len(paragraph) + 1))
     before = Snapshot.of(path)
-    result = cli("--fix", str(path))
+    result = cli("--fix", str(path), process=True)
     assert_no_traceback(result)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
@@ -457,16 +475,18 @@ def test_a_50_mb_file_that_is_not_a_tracker(tmp_path: Path) -> None:
     assert Snapshot.of(path) == before
 
 
+@pytest.mark.slow
 def test_a_line_of_1_mb_in_a_tracker_cell(tmp_path: Path) -> None:
     _fix_and_expect(tmp_path, stale_tracker(3, notes="y" * (1 << 20)), 3)
 
 
+@pytest.mark.slow
 def test_a_line_of_1_mb_of_pipes(tmp_path: Path) -> None:
     path = tmp_path / "tracker.md"
     text = stale_tracker(1).replace("**Total Pages**: 1", "**Total Pages**: 2") + "|" * (1 << 20)
     path.write_text(text + "\n", encoding="utf-8")
     before = Snapshot.of(path)
-    result = cli("--fix", *TODAY, str(path))
+    result = cli("--fix", *TODAY, str(path), process=True)
     assert_no_traceback(result)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -476,16 +496,18 @@ def test_a_line_of_1_mb_of_pipes(tmp_path: Path) -> None:
     assert Snapshot.of(path) == before
 
 
+@pytest.mark.slow
 def test_a_1_mb_cell_gives_a_readable_message(tmp_path: Path) -> None:
     path = tmp_path / "tracker.md"
     path.write_text(stale_tracker(1).replace("✅ Complete", "?" * (1 << 20)), encoding="utf-8")
-    result = cli(*TODAY, str(path))
+    result = cli(*TODAY, str(path), process=True)
     assert_no_traceback(result)
     assert result.returncode == 1
     assert "TL103" in result.stdout
     assert max(map(len, result.stdout.splitlines())) < 500
 
 
+@pytest.mark.slow
 def test_a_table_with_1000_columns(tmp_path: Path) -> None:
     extra = [f"C{i}" for i in range(994)]
     text = stale_tracker(20, columns=extra)
@@ -493,12 +515,13 @@ def test_a_table_with_1000_columns(tmp_path: Path) -> None:
     _fix_and_expect(tmp_path, text, 20)
 
 
+@pytest.mark.slow
 def test_a_row_of_a_1000_column_table_with_a_missing_cell(tmp_path: Path) -> None:
     path = tmp_path / "tracker.md"
     text = stale_tracker(2, columns=[f"C{i}" for i in range(994)])
     text = text.replace("**Total Pages**: 1", "**Total Pages**: 2").replace(" | x |", " |", 1)
     path.write_text(text, encoding="utf-8")
-    result = cli("--fix", *TODAY, str(path))
+    result = cli("--fix", *TODAY, str(path), process=True)
     assert_no_traceback(result)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -542,10 +565,12 @@ def line_codes(stdout: str) -> list[tuple[str, str]]:
     return [(m[1], m[2]) for m in re.finditer(r"^.*?:(\d+):\d+: (TL\d+)", stdout, re.M)]
 
 
-def _nested_run(tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
+def _nested_run(
+    tmp_path: Path, text: str, *, process: bool = False
+) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "tracker.md"
     path.write_text(text, encoding="utf-8")
-    result = cli(*TODAY, str(path))
+    result = cli(*TODAY, str(path), process=process)
     assert_no_traceback(result)
     return result
 
@@ -570,10 +595,12 @@ def test_a_tracker_50_block_quotes_deep(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_tracker_50_levels_deep_in_block_quotes_and_lists_is_read_in_bounded_time(
     tmp_path: Path,
 ) -> None:
-    result = _nested_run(tmp_path, nested(50, lambda level: (block_quote, list_item)[level % 2]))
+    text = nested(50, lambda level: (block_quote, list_item)[level % 2])
+    result = _nested_run(tmp_path, text, process=True)
     assert result.returncode == 1
     assert ("11", "TL201") in line_codes(result.stdout)  # the table is read at depth 50
 
@@ -587,6 +614,7 @@ def test_a_tracker_nested_in_lists_reads_its_quick_stats(tmp_path: Path, depth: 
 # ------------------------------------------------------------------ concurrency
 
 
+@pytest.mark.slow
 def test_two_fix_processes_on_one_file_never_mix_their_writes(tmp_path: Path) -> None:
     # One process applies the safe fixes, the other the unsafe ones too, so
     # the two writers produce different files; whatever the interleaving,

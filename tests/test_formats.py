@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from tests import conftest
 from tests.conftest import FIXTURES, ROOT
 from tracker_lint.findings import Finding, Severity
 from tracker_lint.output import (
@@ -37,19 +38,8 @@ Key = tuple[str, int, int, str]  # (path, line, column, code)
 def run(
     *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The command line, run from ``cwd``, with ``env`` added to a clean environment."""
-    base = {k: v for k, v in os.environ.items() if k != "TRACKER_LINT_OUTPUT_FORMAT"}
-    pythonpath = os.pathsep.join(filter(None, [str(ROOT), base.get("PYTHONPATH")]))
-    return subprocess.run(
-        [sys.executable, "-m", "tracker_lint", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env={**base, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": pythonpath, **(env or {})},
-        check=False,
-        timeout=120,
-    )
+    """The command line (in this process), run from ``cwd``, with ``env`` set."""
+    return conftest.run(*args, cwd=cwd, env=env)
 
 
 def report(fmt: str, *paths: str) -> str:

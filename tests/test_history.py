@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SHARED, TODAY, run_cli
+from tests.conftest import ROOT, SHARED, TODAY, run
 from tracker_lint import Settings, lint
 
 V1 = SHARED / "corpus" / "dstudio-tracker-v1.md"
@@ -191,7 +191,7 @@ def tl304(result: subprocess.CompletedProcess[str]) -> list[tuple[str, int, int]
 
 
 def check(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_cli("--today", "2026-11-26", "--output-format", "json", *args, cwd=repo / "docs")
+    return run("--today", "2026-11-26", "--output-format", "json", *args, cwd=repo / "docs")
 
 
 @needs_git
@@ -284,13 +284,13 @@ def test_outside_a_repository_the_note_is_printed_once(
     (tmp_path / "notes.md").write_text("# Notes\n\nNot a tracker.\n", encoding="utf-8")
     # Git is not asked about a file that is not a tracker: no --base note for notes.md
     # alone, only the note that the file named on the command line is not a tracker.
-    alone = run_cli("--base", "notes.md", cwd=tmp_path)
+    alone = run("--base", "notes.md", cwd=tmp_path)
     assert (alone.returncode, alone.stderr) == (
         0,
         "note: notes.md: not a tracker for profile learning-module "
         "(no table with columns Module, Exam, Status); skipped\n",
     )
-    result = run_cli("--today", "2026-11-26", "--base", "A.md", "B.md", cwd=tmp_path)
+    result = run("--today", "2026-11-26", "--base", "A.md", "B.md", cwd=tmp_path)
     assert result.stderr == (
         "note: --base HEAD: not in a git repository; stale-date (TL304) skipped\n"
     )
@@ -310,7 +310,7 @@ def test_base_without_a_value_is_head(repo: Path) -> None:
 
 @needs_git
 def test_standard_input_has_no_history(repo: Path) -> None:
-    result = run_cli("--base", "-", stdin=STEP_2.encode(), cwd=repo)
+    result = run("--base", "-", stdin=STEP_2.encode(), cwd=repo)
     assert result.stderr == (
         "note: --base HEAD: standard input has no git history; stale-date (TL304) skipped\n"
     )

@@ -69,6 +69,7 @@ def test_hooks_manifest() -> None:
         assert hook["types"] == ["markdown"]
 
 
+@pytest.mark.slow
 def test_check_hook_fails_and_names_the_finding(repo: Path, pre_commit_home: Path) -> None:
     result = try_repo(repo, pre_commit_home, "tracker-lint")
     assert result.returncode == 1, result.stdout + result.stderr
@@ -78,6 +79,7 @@ def test_check_hook_fails_and_names_the_finding(repo: Path, pre_commit_home: Pat
     assert "README.md" not in result.stdout.split("Failed", 1)[1]
 
 
+@pytest.mark.slow
 def test_fix_hook_fixes_fails_once_then_passes(repo: Path, pre_commit_home: Path) -> None:
     readme_before = (repo / "README.md").read_bytes()
     first = try_repo(repo, pre_commit_home, "tracker-lint-fix")

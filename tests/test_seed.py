@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, run
 
 
 def test_seed_has_exactly_three_stats_findings(seed_text: str) -> None:
-    result = run_cli("--today", "2026-11-26", str(SEED))
+    result = run("--today", "2026-11-26", str(SEED))
     lines = result.stdout.splitlines()
     assert lines == [
         f'{SEED}:20:20: TL401 [*] Quick Stats "Total Pages" is 52 but the tables have 55 rows',
@@ -29,6 +29,6 @@ def test_seed_with_corrected_values_passes(seed_text: str, tmp_path: Path) -> No
     )
     path = tmp_path / "tracker.md"
     path.write_text(fixed, encoding="utf-8")
-    result = run_cli("--today", "2026-11-26", str(path))
+    result = run("--today", "2026-11-26", str(path))
     assert result.stdout == "All checks passed (1 tracker checked).\n"
     assert result.returncode == 0
