@@ -611,9 +611,7 @@ def check(text: str, below: int = 0) -> None:
 
 
 GATE = st.one_of(trackers(), trackers(), trackers(), top_level_adversarial())
-FIRST_EXAMPLE = (
-    "# Tracker\n\n## Quick Stats\n\n- **Total Pages**: 1\n\n| Page | Status |\n|---|---|\n| Queues | ✅ |\n"
-)
+FIRST_EXAMPLE = "# Tracker\n\n## Quick Stats\n\n- **Total Pages**: 1\n\n| Page | Status |\n|---|---|\n| Queues | ✅ |\n"
 
 
 # The gate: 2,000 documents a run. It is slow (about 10 s), so it runs with the slow
