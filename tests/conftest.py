@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tracker_lint import Settings, lint
 
@@ -19,6 +20,32 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "learning-module-tracker.md"
 TODAY = date(2026, 11, 26)
 SETTINGS = Settings(today=TODAY)
+
+
+# Hypothesis: CI (the CI variable set, as .ci/run and CI services set it) draws more
+# examples, derandomized so that a run is reproducible; elsewhere fewer, so that the fast
+# suite stays fast. The slow gates (the differential test's 2,000 documents, the
+# generator's reach) run with the slow tests.
+CI = bool(os.environ.get("CI"))
+settings.register_profile(
+    "ci",
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "dev",
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("ci" if CI else "dev")
+
+
+def examples(*, ci: int, fast: int) -> int:
+    """A test's own example count: ``ci`` under CI, ``fast`` elsewhere."""
+    return ci if CI else fast
 
 
 def positions(text: str, settings: Settings = SETTINGS) -> list[tuple[int, int, str]]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.conftest import SETTINGS, positions
+from tests.conftest import SETTINGS, examples, positions
 from tracker_lint import check, fix_text, lint
 from tracker_lint._text import spelling_variant
 from tracker_lint.profile import profile_from_dict
@@ -362,7 +362,7 @@ def generated_trackers(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]]]:
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(ci=300, fast=60), deadline=None)
 @given(generated_trackers(), st.booleans())
 def test_fix_writes_only_numbers_and_every_number_on_a_changed_line_agrees_with_the_tables(
     case: tuple[str, list[tuple[str, str]]], unsafe: bool
