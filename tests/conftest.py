@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import gc
 import io
+import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -46,6 +48,31 @@ settings.load_profile("ci" if CI else "dev")
 def examples(*, ci: int, fast: int) -> int:
     """A test's own example count: ``ci`` under CI, ``fast`` elsewhere."""
     return ci if CI else fast
+
+
+# A finding line of the text output: ``path:line:column: CODE ...``.
+FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>TL\d{3})\b")
+Key = tuple[str, int, int, str]  # (path, line, column, code)
+
+
+def keys(stdout: str) -> list[Key]:
+    """(path, line, column, code) of each finding line of text output, in order: what
+    tests compare. The wording of messages is compared in tests/test_golden.py only."""
+    return [
+        (m["path"], int(m["line"]), int(m["col"]), m["code"])
+        for m in map(FINDING.match, stdout.splitlines())
+        if m is not None
+    ]
+
+
+def other_lines(stdout: str) -> list[str]:
+    """The lines of text output that are not findings: the summary, ``Fixed ...`` lines."""
+    return [line for line in stdout.splitlines() if not FINDING.match(line)]
+
+
+def json_keys(stdout: str) -> list[Key]:
+    """(path, line, column, code) of each finding of ``--output-format json``."""
+    return [(f["path"], f["line"], f["column"], f["code"]) for f in json.loads(stdout)]
 
 
 def positions(text: str, settings: Settings = SETTINGS) -> list[tuple[int, int, str]]:

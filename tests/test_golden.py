@@ -18,7 +18,6 @@ Regenerate after a deliberate change, then read the diff::
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -26,13 +25,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, TODAY, run
+from tests.conftest import FINDING, FIXTURES, ROOT, TODAY, run
 from tracker_lint.rules import RULES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = bool(os.environ.get("TRACKER_LINT_UPDATE_GOLDEN"))
 DATE = ("--today", TODAY.isoformat())
-FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>TL\d{3})\b")
 STALE = FIXTURES / "stale-quick-stats.md"
 DOCUMENTS = sorted(FIXTURES.glob("*.md"))
 
@@ -60,6 +58,13 @@ UNREADABLE: dict[str, bytes] = {
     "utf-16.md": PLAIN.encode("utf-16"),
     "utf-16-without-bom.md": STALE.read_text(encoding="utf-8").encode("utf-16-le"),
     "binary.md": TRACKER + b"\x00\x00",
+    # The bad bytes of tests/test_bad_inputs.py: where the byte is, and UTF-16 both ways.
+    "latin-1-appended.md": STALE.read_bytes() + "\nÉtat des modules\n".encode("latin-1"),
+    "truncated.md": STALE.read_bytes() + "✅".encode()[:2],
+    "utf-16-be.md": "\ufeff".encode("utf-16-be")
+    + STALE.read_text(encoding="utf-8").encode("utf-16-be"),
+    "binary-appended.md": STALE.read_bytes() + b"\x00\x00\x00\rIHDR",
+    "invalid-in-the-middle.md": STALE.read_bytes().replace(b"Sharding", b"Sh\xe4rding", 1),
 }
 
 
