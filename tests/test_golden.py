@@ -46,6 +46,11 @@ DOCUMENT_CASES: dict[str, bytes] = {
     "stats-unsafe.md": (
         "## Quick Stats\n\n- **Total Pages**: 3 (2 planned)\n- **In Progress**: 1\n\n" + TABLE + ROW
     ).encode(),
+    # TL901: a suppression naming a code that is no rule (tests/test_suppress.py).
+    "unknown-code.md": (
+        TABLE
+        + "| Caching | ✅ | ⬜ | ✅ Complete <!-- tracker-lint-disable-line TL201 TL999 --> |\n"
+    ).encode(),
     # TL101: a row with a cell too few (tests/test_bad_inputs.py has one of 1000 columns).
     "wide-row.md": ("## Pages\n\n" + TABLE + "| Caching | ✅ | ✅ |\n").encode(),
 }
