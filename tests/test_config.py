@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, SHARED, run
+from tests.conftest import FINDING, FIXTURES, ROOT, SHARED, run
 from tracker_lint.config import from_data, load
 from tracker_lint.errors import ConfigError
 from tracker_lint.profile import builtin_profile_data, default_profile
@@ -142,7 +142,9 @@ def test_severity_override_changes_the_exit_code(project: Path) -> None:
     (project / ".tracker-lint.toml").write_text('[severity]\nTL104 = "error"\n')
     result = run("docs/TRACKER.md", cwd=project)
     assert result.returncode == 1
-    assert "TL104 Item" in result.stdout  # no "warning:" marker any more
+    [line] = [line for line in result.stdout.splitlines() if FINDING.match(line)]
+    assert ": TL104 " in line
+    assert ": TL104 warning: " not in line  # no "warning:" marker any more
 
 
 def test_include_and_exclude(project: Path) -> None:
