@@ -181,7 +181,10 @@ def test_config_schema_is_kept_in_the_repository() -> None:
 def test_the_schema_validates_the_example_profiles() -> None:
     import jsonschema
 
-    from tracker_lint.config import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
 
     schema = json.loads((ROOT / "docs" / "config-schema.json").read_text(encoding="utf-8"))
     for path in EXAMPLES.glob("*.toml"):
@@ -333,8 +336,9 @@ INVALID = [
 @pytest.mark.parametrize(("name", "data", "message"), INVALID, ids=[c[0] for c in INVALID])
 def test_invalid_configuration(name: str, data: dict[str, object], message: str) -> None:
     data = dict(data)
-    if isinstance(data.get("profile"), dict):
-        data["profile"] = {k: v for k, v in data["profile"].items() if v is not None}  # type: ignore[union-attr]
+    profile = data.get("profile")
+    if isinstance(profile, dict):
+        data["profile"] = {k: v for k, v in profile.items() if v is not None}
     with pytest.raises(ConfigError) as info:
         from_data(data, "x.toml", None, ROOT)
     assert any(line.startswith(message) or message in line for line in info.value.lines), (

@@ -247,7 +247,7 @@ def test_cli_reports_a_file_changed_underneath(
 
     path = tmp_path / "t.md"
     shutil.copy(STALE, path)
-    real_fix_text = cli.fix_text
+    from tracker_lint.engine import fix_text as real_fix_text  # what the command line calls
 
     def fix_and_meanwhile_edit(*args: object, **kwargs: object) -> object:
         result = real_fix_text(*args, **kwargs)  # type: ignore[arg-type]

@@ -538,7 +538,7 @@ BASE_BLOCK = st.one_of(
 # constructs inside block quotes and list items and lazy continuation lines, where
 # markdown-it and cmark-gfm part ways in the ways pinned in KNOWN_DIFFERENCES. The gated
 # property draws top_level_adversarial() instead.
-ADVERSARIAL_BLOCK = st.one_of(
+ADVERSARIAL_BLOCK: st.SearchStrategy[list[str]] = st.one_of(
     BASE_BLOCK,
     OPEN_COMMENT,
     BASE_BLOCK.flatmap(indented),
@@ -558,7 +558,7 @@ def adversarial(draw: st.DrawFn) -> str:
     for block in blocks[1:]:
         parts.append([""] * draw(pick(1, 0, 2)))
         parts.append(block)
-    end = draw(pick("\n", "", "\n\n"))
+    end: str = draw(pick("\n", "", "\n\n"))
     return "\n".join("\n".join(p) for p in parts if p) + end
 
 

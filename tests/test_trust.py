@@ -291,12 +291,14 @@ def test_a_heading_with_strikethrough_is_read_as_shown() -> None:
 
 
 def test_a_very_long_heading_is_compared_as_written() -> None:
-    from tracker_lint.parse import parse
+    from tracker_lint.parse import Heading, parse
 
     heading = "[" * 20_000
     [block] = parse(f"## {heading}\n").blocks
+    assert isinstance(block, Heading)
     assert block.plain == heading  # no inline parse of 20,000 brackets (quadratic)
     [block] = parse("## " + "x" * 400 + " &amp;\n").blocks
+    assert isinstance(block, Heading)
     assert block.plain == "x" * 400 + " &"  # a long heading without brackets: as shown
 
 
