@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -155,6 +155,7 @@ def run_process(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 120,
+    preexec_fn: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a child process (``python -m tracker_lint``): for
     what only a process shows (start-up imports, the interpreter's own stream
@@ -174,6 +175,7 @@ def run_process(
         env=full_env,
         check=False,
         timeout=timeout,
+        preexec_fn=preexec_fn,
     )
 
 

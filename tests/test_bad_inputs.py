@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CLEAN_ENV, FIXTURES, SETTINGS, keys, other_lines, run
+from tests.conftest import FIXTURES, SETTINGS, keys, other_lines, run, run_process
 from tracker_lint import fix_text
 
 STALE = FIXTURES / "stale-quick-stats.md"
@@ -86,20 +86,8 @@ def cli(
     ``slow``), optionally as an ordinary user (``unprivileged``, always a child)."""
     if not (process or unprivileged):
         return run(*args)
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    for name in CLEAN_ENV:
-        env.pop(name, None)
-    return subprocess.run(
-        [sys.executable, "-m", "tracker_lint", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        env=env,
-        check=False,
-        timeout=TIMEOUT,
-        preexec_fn=_drop_file_permission_override if unprivileged and AS_ROOT else None,
-    )
+    drop = _drop_file_permission_override if unprivileged and AS_ROOT else None
+    return run_process(*args, timeout=TIMEOUT, preexec_fn=drop)
 
 
 @dataclass(frozen=True)

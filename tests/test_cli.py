@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, keys, other_lines, run
+from tests.conftest import FIXTURES, keys, other_lines, run, run_process
 
 STALE = FIXTURES / "stale-quick-stats.md"
 CLEAN = FIXTURES / "clean-tracker.md"
@@ -191,6 +191,16 @@ def test_console_script_and_version() -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("tracker-lint ")
     assert result.stdout == run("--version").stdout
+
+
+@pytest.mark.slow
+def test_a_terminal_that_cannot_show_the_symbols_gets_escapes_not_a_traceback() -> None:
+    # The interpreter's own stream encoding: only a process has one.
+    result = run_process("--today", "2026-11-26", str(STALE), env={"PYTHONIOENCODING": "ascii"})
+    assert (result.returncode, result.stderr) == (1, "")
+    assert keys(result.stdout) == keys(run("--today", "2026-11-26", str(STALE)).stdout)
+    assert "\\u2705" in result.stdout  # ✅, escaped
+    assert result.stdout.isascii()
 
 
 def test_read_errors_are_findings_not_tracebacks(
