@@ -108,7 +108,7 @@ def case_lines(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def history_lines(repo: Path) -> list[str]:
     """TL304, against a base revision committed in a new git repository."""
     if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+        return []  # test_messages_of_each_rule skips TL304
     repo.mkdir()
     header = "## Laws\n\n| Law | Module | Exam | Status | Last Updated |\n|---|---|---|---|---|\n"
     base = header + "| Latency | ✅ | ⬜ | 📝 Module done | 2025-02-01 |\n"
@@ -162,6 +162,8 @@ def messages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_messages_of_each_rule(code: str, messages: dict[str, list[str]]) -> None:
+    if code == "TL304" and shutil.which("git") is None:
+        pytest.skip("TL304 needs a git base revision and git is not installed")
     assert messages[code], f"no fixture or case shows {code}: add a case to tests/test_golden.py"
     compare(f"{code}.txt", messages[code])
 
