@@ -146,7 +146,8 @@ def displayed(text: str) -> str:
 
 
 def render(text: str) -> str:
-    return cmarkgfm.github_flavored_markdown_to_html(text, options=OPTIONS)
+    html: str = cmarkgfm.github_flavored_markdown_to_html(text, options=OPTIONS)
+    return html
 
 
 # --------------------------------------------------------------------------- GitHub
@@ -402,12 +403,12 @@ def our_view(text: str) -> View:
                 ItemView(i.line + 1, i.depth, shown_item(i.text, text)) for i in block.items
             )
     # Cell sources to shown text, in one render.
-    shown = iter(shown_cells(cell_sources, text))
+    cells_shown = iter(shown_cells(cell_sources, text))
     tables = [
         TableView(
             t.start,
             t.end,
-            tuple(RowView(r.line, tuple(next(shown) for _ in r.cells)) for r in t.rows),
+            tuple(RowView(r.line, tuple(next(cells_shown) for _ in r.cells)) for r in t.rows),
         )
         for t in tables
     ]

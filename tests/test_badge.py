@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, SEED, run_cli
+from tests.conftest import FIXTURES, ROOT, SEED, run
 from tracker_lint.badge import badge_svg, badge_value, color_for, progress_badge, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -75,7 +75,7 @@ def test_label_and_value_are_escaped() -> None:
 
 def test_command_writes_the_badge(tmp_path: Path) -> None:
     out = tmp_path / "badge.svg"
-    result = run_cli("badge", str(BADGE_FIXTURE), "-o", str(out), "--label", "course")
+    result = run("badge", str(BADGE_FIXTURE), "-o", str(out), "--label", "course")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"Wrote {out}: course 28.6%\n"
     svg = out.read_text(encoding="utf-8")
@@ -84,7 +84,7 @@ def test_command_writes_the_badge(tmp_path: Path) -> None:
 
 
 def test_seed_badge_shows_the_hand_counted_percentage(seed_text: str) -> None:
-    result = run_cli("badge", str(SEED), "-o", "-")
+    result = run("badge", str(SEED), "-o", "-")
     assert result.returncode == 0
     assert _texts(result.stdout)[2] == "12.7%"  # 7 of 55
 
@@ -93,7 +93,7 @@ def test_readme_badge_is_generated_from_the_fixture() -> None:
     svg = (ROOT / "docs" / "badge.svg").read_text(encoding="utf-8")
     assert svg == progress_badge(2, 7)
     assert "![progress](docs/badge.svg)" in (ROOT / "README.md").read_text(encoding="utf-8")
-    result = run_cli("badge", str(BADGE_FIXTURE), "-o", "-")
+    result = run("badge", str(BADGE_FIXTURE), "-o", "-")
     assert result.stdout == svg
 
 
@@ -113,13 +113,13 @@ def test_readme_badge_is_generated_from_the_fixture() -> None:
     ],
 )
 def test_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
-    result = run_cli("badge", *args, cwd=ROOT)
+    result = run("badge", *args, cwd=ROOT)
     assert (result.returncode, result.stderr) == (2, message)
     assert not (ROOT / "x.svg").exists()
 
 
 def test_output_is_required() -> None:
-    result = run_cli("badge", "fixtures/clean-tracker.md", cwd=ROOT)
+    result = run("badge", "fixtures/clean-tracker.md", cwd=ROOT)
     assert result.returncode == 2
     assert "-o" in result.stderr
     assert "Traceback" not in result.stderr

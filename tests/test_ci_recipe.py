@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.conftest import FIXTURES, ROOT, run
 from tracker_lint.cli.check import build_parser
 
 yaml = pytest.importorskip("yaml")
@@ -132,7 +132,7 @@ def test_example_commands_work_on_a_repository_with_a_stale_tracker(
     shutil.copy(FIXTURES / "not-a-tracker.md", tmp_path / "README.md")
     for args in tracker_lint_calls(commands()):
         parsed = parse_call(args)
-        result = run_cli("--today", "2026-11-26", *args, cwd=tmp_path)
+        result = run("--today", "2026-11-26", *args, cwd=tmp_path)
         assert result.stderr == ""
         assert result.returncode == (0 if parsed.exit_zero else 1), shlex.join(args)
         if parsed.output_format == gate_format == "github":
@@ -141,10 +141,10 @@ def test_example_commands_work_on_a_repository_with_a_stale_tracker(
             continue
         report = (tmp_path / parsed.output_file).read_text(encoding="utf-8")
         if parsed.output_format == "sarif":
-            [run] = json.loads(report)["runs"]
+            [sarif_run] = json.loads(report)["runs"]
             uris = {
                 r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                for r in run["results"]
+                for r in sarif_run["results"]
             }
             assert uris == {"docs/TRACKER.md"}
         elif parsed.output_format == "gitlab":

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, SEED, SETTINGS, run_cli
+from tests.conftest import FIXTURES, SEED, SETTINGS, run
 from tracker_lint import fix_text, lint
 from tracker_lint.cli.files import WriteError, write_atomic
 
@@ -63,7 +63,7 @@ def test_fix_writes_exact_bytes(tmp_path: Path, name: str) -> None:
     text = variants()[name]
     path = tmp_path / "t.md"
     path.write_bytes(text.encode("utf-8"))
-    result = run_cli("--fix", "--today", "2026-11-26", str(path))
+    result = run("--fix", "--today", "2026-11-26", str(path))
     assert result.returncode == 0
     assert result.stdout == f"Fixed 3 findings in {path}\nAll checks passed (1 tracker checked).\n"
     assert path.read_bytes() == expected_after_fix(text).encode("utf-8")
@@ -83,7 +83,7 @@ def test_seed_fix_changes_exactly_three_lines(seed_text: str, tmp_path: Path) ->
     }.items():
         path = tmp_path / name
         path.write_bytes(data)
-        result = run_cli("--fix", "--today", "2026-11-26", str(path))
+        result = run("--fix", "--today", "2026-11-26", str(path))
         assert result.returncode == 0, result.stdout
         before = data.split(b"\n")
         after = path.read_bytes().split(b"\n")
@@ -102,7 +102,7 @@ def test_diff_prints_the_change_writes_nothing_and_exits_1(tmp_path: Path) -> No
     shutil.copy(STALE, path)
     before = path.read_bytes()
     mtime = path.stat().st_mtime_ns
-    result = run_cli("--diff", "--today", "2026-11-26", str(path))
+    result = run("--diff", "--today", "2026-11-26", str(path))
     assert result.returncode == 1
     assert path.read_bytes() == before
     assert path.stat().st_mtime_ns == mtime
@@ -118,12 +118,12 @@ def test_diff_prints_the_change_writes_nothing_and_exits_1(tmp_path: Path) -> No
 
 
 def test_diff_of_a_clean_file_is_empty_and_exits_0() -> None:
-    result = run_cli("--diff", str(FIXTURES / "clean-tracker.md"))
+    result = run("--diff", str(FIXTURES / "clean-tracker.md"))
     assert (result.returncode, result.stdout) == (0, "")
 
 
 def test_seed_diff(seed_text: str) -> None:
-    result = run_cli("--diff", "--today", "2026-11-26", str(SEED))
+    result = run("--diff", "--today", "2026-11-26", str(SEED))
     assert result.returncode == 1
     changed = [
         line
@@ -144,7 +144,7 @@ def test_clean_file_is_not_rewritten(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     shutil.copy(FIXTURES / "clean-tracker.md", path)
     os.utime(path, ns=(1_000_000_000, 1_000_000_000))
-    result = run_cli("--fix", "--today", "2026-11-26", str(path))
+    result = run("--fix", "--today", "2026-11-26", str(path))
     assert (result.returncode, result.stdout) == (0, "All checks passed (1 tracker checked).\n")
     assert path.stat().st_mtime_ns == 1_000_000_000
 
@@ -152,7 +152,7 @@ def test_clean_file_is_not_rewritten(tmp_path: Path) -> None:
 def test_unfixable_errors_keep_exit_1_and_are_reported(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     shutil.copy(FIXTURES / "dates.md", path)
-    result = run_cli("--fix", "--today", "2026-11-26", str(path))
+    result = run("--fix", "--today", "2026-11-26", str(path))
     assert result.returncode == 1
     assert result.stdout.splitlines()[-1] == "Found 4 errors."
 
@@ -160,7 +160,7 @@ def test_unfixable_errors_keep_exit_1_and_are_reported(tmp_path: Path) -> None:
 def test_unsafe_fixes_are_held_back_and_counted(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     shutil.copy(FIXTURES / "status-mismatch.md", path)
-    result = run_cli("--fix", str(path))
+    result = run("--fix", str(path))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"Fixed 1 finding in {path}"
@@ -174,7 +174,7 @@ def test_unsafe_fixes_are_held_back_and_counted(tmp_path: Path) -> None:
 def test_unsafe_fixes_rewrite_status_from_the_stage_columns(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     shutil.copy(FIXTURES / "status-mismatch.md", path)
-    result = run_cli("--fix", "--unsafe-fixes", str(path))
+    result = run("--fix", "--unsafe-fixes", str(path))
     assert (result.returncode, result.stdout.splitlines()[-1]) == (
         0,
         "All checks passed (1 tracker checked).",
@@ -195,12 +195,12 @@ def test_unsafe_fixes_rewrite_status_from_the_stage_columns(tmp_path: Path) -> N
 def test_exit_non_zero_on_fix(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     shutil.copy(STALE, path)
-    assert run_cli("--fix", "--exit-non-zero-on-fix", str(path)).returncode == 1
-    assert run_cli("--fix", "--exit-non-zero-on-fix", str(path)).returncode == 0
+    assert run("--fix", "--exit-non-zero-on-fix", str(path)).returncode == 1
+    assert run("--fix", "--exit-non-zero-on-fix", str(path)).returncode == 0
 
 
 def test_stdin_fix_writes_the_document_to_stdout() -> None:
-    result = run_cli("--fix", "--today", "2026-11-26", "-", stdin=STALE.read_bytes())
+    result = run("--fix", "--today", "2026-11-26", "-", stdin=STALE.read_bytes())
     assert result.stdout == expected_after_fix(STALE.read_text(encoding="utf-8"))
     assert result.returncode == 0
     assert "Fixed 3 findings in -" in result.stderr
@@ -210,7 +210,7 @@ def test_permission_bits_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     shutil.copy(STALE, path)
     path.chmod(0o640)
-    run_cli("--fix", str(path))
+    run("--fix", str(path))
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert lint(path.read_text(encoding="utf-8"), SETTINGS) == []
 
@@ -220,7 +220,7 @@ def test_symlink_is_fixed_through_and_kept(tmp_path: Path) -> None:
     shutil.copy(STALE, target)
     link = tmp_path / "link.md"
     link.symlink_to(target)
-    assert run_cli("--fix", str(link)).returncode == 0
+    assert run("--fix", str(link)).returncode == 0
     assert link.is_symlink()
     assert lint(target.read_text(encoding="utf-8"), SETTINGS) == []
 
@@ -228,7 +228,7 @@ def test_symlink_is_fixed_through_and_kept(tmp_path: Path) -> None:
 def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     shutil.copy(STALE, path)
-    run_cli("--fix", str(path))
+    run("--fix", str(path))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.md"]
 
 
@@ -247,7 +247,7 @@ def test_cli_reports_a_file_changed_underneath(
 
     path = tmp_path / "t.md"
     shutil.copy(STALE, path)
-    real_fix_text = cli.fix_text
+    from tracker_lint.engine import fix_text as real_fix_text  # what the command line calls
 
     def fix_and_meanwhile_edit(*args: object, **kwargs: object) -> object:
         result = real_fix_text(*args, **kwargs)  # type: ignore[arg-type]
@@ -266,7 +266,7 @@ def test_read_only_file_is_reported_not_fixed_even_as_root(tmp_path: Path) -> No
     shutil.copy(STALE, path)
     path.chmod(0o444)
     before = path.read_bytes()
-    result = run_cli("--fix", str(path))
+    result = run("--fix", str(path))
     assert result.returncode == 2
     assert f"error: {path}: is read-only; not fixed" in result.stderr
     assert result.stdout.count("TL401") == 3  # what the file still says
@@ -277,7 +277,7 @@ def test_diff_splits_lines_only_at_line_endings(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     text = STALE.read_text(encoding="utf-8").replace("# Learning", "# Form\x0cfeed\u2028Learning")
     path.write_text(text, encoding="utf-8")
-    result = run_cli("--diff", str(path))
+    result = run("--diff", str(path))
     assert result.returncode == 1
     assert "No newline at end of file" not in result.stdout
     assert len([line for line in result.stdout.splitlines() if line.startswith("+- ")]) == 3

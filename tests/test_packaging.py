@@ -14,6 +14,8 @@ import pytest
 import tracker_lint
 from tests.conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow  # builds, then installs into fresh virtual environments
+
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:

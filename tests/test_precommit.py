@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, keys
 
 README_TEXT = "# My project\n\nSome docs. Status: fine.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
 
@@ -69,15 +69,17 @@ def test_hooks_manifest() -> None:
         assert hook["types"] == ["markdown"]
 
 
+@pytest.mark.slow
 def test_check_hook_fails_and_names_the_finding(repo: Path, pre_commit_home: Path) -> None:
     result = try_repo(repo, pre_commit_home, "tracker-lint")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "tracker-lint" in result.stdout
     assert "Failed" in result.stdout
-    assert 'docs/TRACKER.md:5:20: TL401 [*] Quick Stats "Total Pages" is 6' in result.stdout
+    assert ("docs/TRACKER.md", 5, 20, "TL401") in keys(result.stdout)
     assert "README.md" not in result.stdout.split("Failed", 1)[1]
 
 
+@pytest.mark.slow
 def test_fix_hook_fixes_fails_once_then_passes(repo: Path, pre_commit_home: Path) -> None:
     readme_before = (repo / "README.md").read_bytes()
     first = try_repo(repo, pre_commit_home, "tracker-lint-fix")

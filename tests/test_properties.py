@@ -9,32 +9,17 @@ rows, fenced code, containers, every line-ending style, a BOM), and
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, assume, given, settings
+import pytest
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SETTINGS
 from tracker_lint import Finding, Fix, fix_text, lint
 from tracker_lint.engine import MAX_FIX_PASSES, apply_fixes
-
-settings.register_profile(
-    "ci",
-    max_examples=120,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "dev",
-    max_examples=50,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BOM = "\ufeff"
@@ -388,6 +373,8 @@ def test_generated_documents_are_trackers_often_enough(doc: Doc) -> None:
     assert not any(f.line in doc.fenced_lines for f in findings), "a finding inside fenced code"
 
 
+# A deterministic gate on the generator (200 derandomized examples): slow, CI runs it.
+@pytest.mark.slow
 def test_the_generator_reaches_every_rule() -> None:
     seen: set[str] = set()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import ROOT, SEED, run_cli
+from tests.conftest import ROOT, SEED, run
 from tracker_lint import Settings
 from tracker_lint.config import validate_profile
 from tracker_lint.engine import analyse
@@ -58,7 +58,7 @@ def _figures(entry: dict[str, object]) -> tuple[object, ...]:
 
 
 def test_seed_report_json_matches_hand_counts(seed_text: str) -> None:
-    result = run_cli("report", str(SEED), "--today", "2026-11-26", "--format", "json")
+    result = run("report", str(SEED), "--today", "2026-11-26", "--format", "json")
     assert (result.returncode, result.stderr) == (0, "")
     data = json.loads(result.stdout)
     VALIDATOR.validate(data)
@@ -77,7 +77,7 @@ def test_seed_report_json_matches_hand_counts(seed_text: str) -> None:
 
 
 def test_seed_report_text_matches_hand_counts(seed_text: str) -> None:
-    result = run_cli("report", str(SEED), "--today", "2026-11-26")
+    result = run("report", str(SEED), "--today", "2026-11-26")
     assert (result.returncode, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
     assert lines[0] == f"Progress of {SEED} on 2026-11-26"
@@ -106,7 +106,7 @@ def test_seed_report_text_matches_hand_counts(seed_text: str) -> None:
 
 
 def test_seed_report_markdown_matches_hand_counts(seed_text: str) -> None:
-    result = run_cli("report", str(SEED), "--today", "2026-11-26", "--format", "markdown")
+    result = run("report", str(SEED), "--today", "2026-11-26", "--format", "markdown")
     assert (result.returncode, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
     assert lines[2] == (
@@ -190,7 +190,7 @@ def test_velocity_and_forecast_over_eight_weeks() -> None:
 def test_velocity_with_weeks_and_today_from_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "course.md"
     path.write_text(DATED, encoding="utf-8")
-    result = run_cli("report", str(path), "--today", "2026-11-26", "--weeks", "1")
+    result = run("report", str(path), "--today", "2026-11-26", "--weeks", "1")
     assert result.returncode == 0
     # Window 2026-11-20 .. 2026-11-26: only Alpha; 1 a week.
     assert result.stdout.splitlines()[-4:] == [
@@ -199,9 +199,9 @@ def test_velocity_with_weeks_and_today_from_the_command_line(tmp_path: Path) -> 
         "  Module completed: 1 (1/week), 4 remaining, estimated completion: 2026-12-24",
         "  Exam completed: 1 (1/week), 4 remaining, estimated completion: 2026-12-24",
     ]
-    md = run_cli("report", str(path), "--today", "2026-11-26", "--format", "markdown")
+    md = run("report", str(path), "--today", "2026-11-26", "--format", "markdown")
     assert "| Items completed | 2 | 0.25 | 5 | 2027-04-15 |" in md.stdout.splitlines()
-    data = json.loads(run_cli("report", str(path), "--today=2026-11-26", "--format=json").stdout)
+    data = json.loads(run("report", str(path), "--today=2026-11-26", "--format=json").stdout)
     VALIDATOR.validate(data)
     assert data["window"] == {"start": "2026-10-02", "end": "2026-11-26"}
     assert [s["name"] for s in data["sections"]] == ["Batch A", "Batch B"]
@@ -296,19 +296,19 @@ def test_a_profile_without_stages_or_dates() -> None:
     ],
 )
 def test_unreadable_or_not_a_tracker_is_one_line_and_exit_2(args: list[str], message: str) -> None:
-    result = run_cli("report", *args, cwd=ROOT)
+    result = run("report", *args, cwd=ROOT)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", message + "\n")
 
 
 def test_bad_weeks_is_a_usage_error() -> None:
-    result = run_cli("report", "fixtures/clean-tracker.md", "--weeks", "0", cwd=ROOT)
+    result = run("report", "fixtures/clean-tracker.md", "--weeks", "0", cwd=ROOT)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "--weeks" in result.stderr
 
 
 def test_report_reads_standard_input() -> None:
-    result = run_cli(
+    result = run(
         "report", "-", "--format", "json", "--today", "2026-11-26", stdin=NO_DATES.encode()
     )
     assert result.returncode == 0

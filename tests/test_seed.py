@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, keys, other_lines, run
 
 
 def test_seed_has_exactly_three_stats_findings(seed_text: str) -> None:
-    result = run_cli("--today", "2026-11-26", str(SEED))
-    lines = result.stdout.splitlines()
-    assert lines == [
-        f'{SEED}:20:20: TL401 [*] Quick Stats "Total Pages" is 52 but the tables have 55 rows',
-        f'{SEED}:23:20: TL401 [*] Quick Stats "Not Started" is 42 but the tables have 45 rows '
-        "that are ⬜ Not started",
-        f'{SEED}:24:19: TL401 [*] Quick Stats "Completion" is 13.5% but the tables give 12.7% '
-        "(7 rows that are ✅ Complete of 55)",
-        "Found 3 errors (3 fixable with --fix).",
+    result = run("--today", "2026-11-26", str(SEED))
+    assert keys(result.stdout) == [
+        (str(SEED), 20, 20, "TL401"),  # Total Pages 52: the tables have 55 rows
+        (str(SEED), 23, 20, "TL401"),  # Not Started 42: 45 rows are ⬜ Not started
+        (str(SEED), 24, 19, "TL401"),  # Completion 13.5%: 7 of 55 is 12.7%
     ]
+    assert other_lines(result.stdout) == ["Found 3 errors (3 fixable with --fix)."]
+    fixes = [
+        f["fix"]["replacement"]
+        for f in json.loads(run("--output-format", "json", str(SEED)).stdout)
+    ]
+    assert fixes == ["55", "45", "12.7"]
     assert result.returncode == 1
 
 
@@ -29,6 +32,6 @@ def test_seed_with_corrected_values_passes(seed_text: str, tmp_path: Path) -> No
     )
     path = tmp_path / "tracker.md"
     path.write_text(fixed, encoding="utf-8")
-    result = run_cli("--today", "2026-11-26", str(path))
+    result = run("--today", "2026-11-26", str(path))
     assert result.stdout == "All checks passed (1 tracker checked).\n"
     assert result.returncode == 0

@@ -6,12 +6,13 @@ Everything runs in-process through ``tracker_lint.cli.main``.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, keys, other_lines
 from tracker_lint.cli import main
 
 TODAY = ("--today", "2026-11-26")
@@ -56,6 +57,15 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str],
     code = main([*TODAY, *args])
     out, err = capsys.readouterr()
     return code, out.splitlines(), err.splitlines()
+
+
+def tl001(capsys: pytest.CaptureFixture[str], path: str) -> str:
+    """What TL001 says of ``path`` (its wording: tests/golden/TL001.txt)."""
+    main(["--output-format", "json", path])
+    [finding] = json.loads(capsys.readouterr().out)
+    assert (finding["path"], finding["code"]) == (path, "TL001")
+    message: str = finding["message"]
+    return message
 
 
 def note(path: str) -> str:
@@ -121,8 +131,8 @@ def test_findings_keep_the_found_line_and_count_what_was_not_checked(
     write("docs/notes.md", NOTES)
     code, out, err = run(capsys, "docs")
     assert (code, err) == (1, [])
-    assert out == [
-        'docs/T.md:5:20: TL401 [*] Quick Stats "Total Pages" is 3 but the tables have 2 rows',
+    assert keys("\n".join(out)) == [("docs/T.md", 5, 20, "TL401")]
+    assert other_lines("\n".join(out)) == [
         "Found 1 error (1 fixable with --fix); 1 tracker checked, "
         "1 Markdown file is not a tracker.",
     ]
@@ -222,16 +232,17 @@ def test_show_files_lists_each_verdict(capsys: pytest.CaptureFixture[str]) -> No
     write("docs/latin.md", TRACKER.encode() + b"\ncaf\xe9\n")
     write(".tracker-lint.toml", 'exclude = ["docs/old.md"]\n')
     before = Path("docs/T.md").read_bytes()
+    # An unreadable file's reason is TL001's message, in the same words.
+    latin, missing = tl001(capsys, "docs/latin.md"), tl001(capsys, "missing.md")
     assert run(capsys, "--show-files", "--fix", "docs", "missing.md") == (
         0,
         [
             "tracker        docs/T.md  (profile learning-module)",
-            "unreadable     docs/latin.md  (is not valid UTF-8 (byte 0xe9 on line 15); "
-            "save it as UTF-8)",
+            f"unreadable     docs/latin.md  ({latin})",
             "not-a-tracker  docs/notes.md  (profile learning-module: no table with columns "
             "Module, Exam, Status)",
             "excluded       docs/old.md  (by .tracker-lint.toml: exclude)",
-            "unreadable     missing.md  (No such file or directory)",
+            f"unreadable     missing.md  ({missing})",
         ],
         [],
     )
@@ -294,20 +305,15 @@ def test_other_undecodable_non_trackers_pass(
 
 def test_latin1_tracker_is_tl001(capsys: pytest.CaptureFixture[str]) -> None:
     write("T.md", TRACKER.encode() + b"\ncaf\xe9\n")
-    assert run(capsys, "T.md") == (
-        2,
-        [
-            "T.md:1:1: TL001 is not valid UTF-8 (byte 0xe9 on line 15); save it as UTF-8",
-            "Found 1 error.",
-        ],
-        [],
-    )
+    code, out, err = run(capsys, "T.md")
+    assert (code, keys("\n".join(out)), err) == (2, [("T.md", 1, 1, "TL001")], [])
+    assert other_lines("\n".join(out)) == ["Found 1 error."]
 
 
 def test_utf16_tracker_is_tl001(capsys: pytest.CaptureFixture[str]) -> None:
     write("T.md", TRACKER.encode("utf-16"))
     code, out, _ = run(capsys, "T.md")
-    assert (code, out[0]) == (2, "T.md:1:1: TL001 is UTF-16 text; tracker-lint reads UTF-8 only")
+    assert (code, keys("\n".join(out))) == (2, [("T.md", 1, 1, "TL001")])
 
 
 def test_undecodable_non_tracker_with_totals_gets_tl405(
@@ -356,14 +362,13 @@ def test_report_and_badge_use_the_note_wording(
     write("notes.md", NOTES)
     write("caf.md", b"# Caf\xe9\n")
     write("T.md", TRACKER.encode() + b"\ncaf\xe9\n")
+    undecodable = tl001(capsys, "T.md")
     assert main([*command, "notes.md"]) == 2
     assert capsys.readouterr().err == f"error: notes.md: is {WHY}\n"
     assert main([*command, "caf.md"]) == 2
     assert capsys.readouterr().err == f"error: caf.md: is {WHY}\n"
     assert main([*command, "T.md"]) == 2
-    assert capsys.readouterr().err == (
-        "error: T.md: is not valid UTF-8 (byte 0xe9 on line 15); save it as UTF-8\n"
-    )
+    assert capsys.readouterr().err == f"error: T.md: {undecodable}\n"
     assert not Path("b.svg").exists()
 
 
