@@ -83,6 +83,8 @@ def _doc(text: str, **constraints: Any) -> Spec:
 
 @dataclass(frozen=True, kw_only=True)
 class Columns:
+    """Which columns a tracked table has: a table is tracked when it has them all."""
+
     __pydantic_config__ = LANGUAGE
 
     item: Annotated[str | None, _doc("Item column; default: first non-number column.")] = None
@@ -94,6 +96,8 @@ class Columns:
 
 @dataclass(frozen=True, kw_only=True)
 class Dates:
+    """Values of the date column that are not dates."""
+
     __pydantic_config__ = LANGUAGE
 
     empty: Annotated[tuple[str, ...], _doc('Values meaning "no date", e.g. "-".')] = ()
@@ -112,6 +116,8 @@ class StageSymbol:
 
 @dataclass(frozen=True, kw_only=True)
 class Stages:
+    """The stage columns (Module, Exam) and the symbols of their cells."""
+
     __pydantic_config__ = LANGUAGE
 
     columns: Annotated[Names, _doc("Stage column names, in order.")] = ()
@@ -258,6 +264,8 @@ class Totals:
 
 @dataclass(frozen=True, kw_only=True)
 class Legend:
+    """The list that explains the status symbols."""
+
     __pydantic_config__ = LANGUAGE
 
     heading: NonEmpty
