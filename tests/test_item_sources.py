@@ -16,7 +16,14 @@ from tests.conftest import TODAY
 from tracker_lint import Settings, check, fix_text, lint
 from tracker_lint.config import validate_profile
 from tracker_lint.engine import looks_like_tracker
-from tracker_lint.model import Item, ItemList, Layout, build_tracker, read_status
+from tracker_lint.model import (
+    Item,
+    ItemList,
+    Layout,
+    build_tracker,
+    counted_status,
+    read_status,
+)
 from tracker_lint.parse import BulletList, Cell, Document, Heading, parse
 from tracker_lint.profile import Profile
 
@@ -60,7 +67,6 @@ class TaskItems:
                 box = Cell(entry.text[:3], entry.start, entry.start + 3)
                 name = Cell(entry.text[4:], entry.start + 4, entry.end)
                 status = read_status("Task", box, profile)
-                counted = status.status.id if status.status else None
                 items.append(
                     Item(
                         line=entry.line,
@@ -71,7 +77,7 @@ class TaskItems:
                         cells=(box, name),
                         name=name,
                         status=status,
-                        counted=counted,
+                        counted=counted_status(profile, None, status),
                     )
                 )
             first = block.items[0]

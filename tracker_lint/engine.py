@@ -102,14 +102,14 @@ def _model(text: str, settings: Settings) -> Tracker | None:
     pre-filter already shows it cannot hold a tracked table or totals."""
     if not settings.force and not looks_like_tracker(text, settings.profile, settings.sources):
         return None
-    return build_tracker(parse(text), settings.profile, settings.sources)
+    return model(text, settings.profile, settings.sources)
 
 
-def model(text: str, profile: Profile) -> Tracker:
+def model(text: str, profile: Profile, sources: Sequence[ItemSource] = DEFAULT_SOURCES) -> Tracker:
     """The document seen through the profile, tracker or not, without the pre-filter:
     the ``base`` to give :func:`check`, :func:`lint` and :func:`fix_text` (built once
     by the caller, however many fix passes compare against it)."""
-    return build_tracker(parse(text), profile)
+    return build_tracker(parse(text), profile, sources)
 
 
 def analyse(text: str, settings: Settings) -> Tracker | None:

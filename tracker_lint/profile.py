@@ -211,14 +211,15 @@ class Total:
 
     @property
     def counts(self) -> Selector:
-        return Selector(None if self.count == ALL else tuple(self.count), self.source)
+        return self._selector(self.count)
 
     @property
     def denominator(self) -> Selector:
         """What the percentage or fraction is of (all items unless ``of`` says)."""
-        if self.of is None:
-            return Selector(None, self.source)
-        return Selector(None if self.of == ALL else tuple(self.of), self.source)
+        return self._selector("all" if self.of is None else self.of)
+
+    def _selector(self, count: Count) -> Selector:
+        return Selector(None if count == ALL else tuple(count), self.source)
 
     @property
     def key(self) -> str:
