@@ -12,8 +12,8 @@ JSON Schema). ``tests/test_generated.py`` runs the check.
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import pprint
 import sys
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def builtin_profiles_module() -> str:
     for path in sorted(PROFILES.glob("*.toml")):
         data = tomllib.loads(path.read_text("utf-8"))
         profiles[path.stem] = validate_profile(data, str(path.relative_to(ROOT)))
-    body = pprint.pformat(profiles, indent=1, width=100, sort_dicts=False)
+    body = "{\n" + "".join(f"    {name!r}: {source(p, 1)},\n" for name, p in profiles.items()) + "}"
     names = (
         "Columns, Dates, Derive, Group, Legend, Profile, StageSymbol, Stages, Status, Total, Totals"
     )
@@ -45,6 +45,29 @@ def builtin_profiles_module() -> str:
         f"from tracker_lint.profile import {names}\n\n"
         f"BUILTIN: dict[str, Profile] = {body}\n"
     )
+
+
+def source(value: object, depth: int) -> str:
+    """Python source for a profile value: a record as its class called with the fields
+    that differ from their defaults, one per line; anything else as its ``repr``."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        if isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+            inner = "    " * (depth + 1)
+            items = "".join(f"{inner}{source(v, depth + 1)},\n" for v in value)
+            return f"(\n{items}{'    ' * depth})"
+        return repr(value)
+    given = []
+    for f in dataclasses.fields(value):
+        current = getattr(value, f.name)
+        default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+        if current != default:
+            given.append(f"{f.name}={source(current, depth + 1)}")
+    one_line = f"{type(value).__name__}({', '.join(given)})"
+    if len(one_line) + 4 * depth <= 88 and "\n" not in one_line:
+        return one_line
+    inner = "    " * (depth + 1)
+    fields = "".join(f"{inner}{g},\n" for g in given)
+    return f"{type(value).__name__}(\n{fields}{'    ' * depth})"
 
 
 def outputs() -> dict[Path, str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from tracker_lint._record import record
 from tracker_lint._text import DIRECTIVE_MARKER, name_key
 from tracker_lint.findings import Finding, Fix, Problem, Severity
 from tracker_lint.model import DEFAULT_SOURCES, ItemSource, Tracker, build_tracker
@@ -20,7 +21,7 @@ from tracker_lint.rules import RULES, Context, Rule
 MAX_FIX_PASSES = 10
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """Everything a lint run depends on besides the text."""
 

@@ -213,7 +213,7 @@ def shown_text(source: str) -> str:
         return source
     if len(source) > SHOWN_TEXT_LIMIT and source.count("[") > SHOWN_TEXT_BRACKETS:
         return source  # markdown-it's link scan is quadratic in the brackets of a long text
-    md = parser()
+    md = parser(front_matter=False)  # inline rules only: any instance will do
     tokens: list[Token] = []
     md.inline.parse(source, md, {}, tokens)
     parts = []
@@ -458,10 +458,10 @@ def _trimmed(src: str, begin: int, end: int, trim: str | None) -> tuple[int, int
 @cache
 def parser(*, front_matter: bool = True) -> MarkdownIt:
     """The MarkdownIt instance: CommonMark + GFM tables + front matter, block level only
-    (and one without front matter, for a document whose leading block is not YAML)."""
+    (and one without front matter, for a document that cannot have any or whose leading
+    block is not YAML)."""
     from markdown_it import MarkdownIt
     from markdown_it.common import utils
-    from mdit_py_plugins.front_matter import front_matter_plugin
 
     # What a cell or a row is trimmed of: markdown-it's own set (its mdTrim) where the
     # installed version has one, else Python's whitespace, as its str.strip() then.
@@ -474,6 +474,8 @@ def parser(*, front_matter: bool = True) -> MarkdownIt:
     )
     md.enable("table")
     if front_matter:
+        from mdit_py_plugins.front_matter import front_matter_plugin
+
         md.use(front_matter_plugin)
     md.enable("strikethrough")  # GFM's ~~text~~, for text as shown (see shown_text)
     md.core.ruler.disable(["inline", "text_join"])
@@ -496,7 +498,9 @@ def parse(text: str) -> Document:
         base = line_offset(line, begin - norm_starts[line])
         return Row(line, base, base + (end - begin), split_cells(norm[begin:end], base, trim))
 
-    tokens = parser().parse(norm, {"row": make_row})
+    # The front matter rule only ever matches a document whose first character is "-":
+    # any other is parsed without it (and without importing the plugin).
+    tokens = parser(front_matter=norm.startswith("-")).parse(norm, {"row": make_row})
     if tokens and tokens[0].type == "front_matter" and not _yaml_like(tokens[0].content):
         # GitHub shows a leading `---` block that is not YAML (a heading, a table)
         # as a thematic break followed by Markdown: read it that way too.

@@ -16,10 +16,11 @@ once per profile in :class:`ProfileIndex`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
+from tracker_lint._record import record
 from tracker_lint._text import canonical_symbol, label_key
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def _doc(text: str, **constraints: Any) -> Spec:
     return Spec(text, **constraints)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Columns:
     """Which columns a tracked table has: a table is tracked when it has them all."""
 
@@ -94,7 +95,7 @@ class Columns:
     required: Annotated[Names, _doc("Further columns a table must have to be tracked.")] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Dates:
     """Values of the date column that are not dates."""
 
@@ -104,7 +105,7 @@ class Dates:
     accepted: Annotated[tuple[str, ...], _doc('Accepted non-dates: "Pre-existing".')] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class StageSymbol:
     """A symbol allowed in stage cells and the state it means."""
 
@@ -114,7 +115,7 @@ class StageSymbol:
     state: NonEmpty
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Stages:
     """The stage columns (Module, Exam) and the symbols of their cells."""
 
@@ -124,7 +125,7 @@ class Stages:
     symbols: Annotated[tuple[StageSymbol, ...], _doc("Symbols of stage cells.")] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Status:
     """One entry of the status vocabulary."""
 
@@ -142,7 +143,7 @@ class Status:
             object.__setattr__(self, "label", self.id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Derive:
     """A derivation rule: the status a row has when its stage states match."""
 
@@ -155,7 +156,7 @@ class Derive:
         return all(w in (WILDCARD, s) for w, s in zip(self.when, states, strict=False))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Group:
     """Where a row's group comes from: the heading above its table, or a column."""
 
@@ -196,7 +197,7 @@ class Selector(NamedTuple):
     source: Source = "derived"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Total:
     """One total of the totals section."""
 
@@ -240,7 +241,7 @@ class Total:
         return False, None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Totals:
     """Where the written totals are and which totals there are."""
 
@@ -263,7 +264,7 @@ class Totals:
         return None, None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Legend:
     """The list that explains the status symbols."""
 
@@ -272,7 +273,7 @@ class Legend:
     heading: NonEmpty
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Profile:
     """A tracker format: the `[profile]` table of a configuration."""
 

@@ -79,8 +79,20 @@ def run() -> None:
     every 700: on a large tracker it would otherwise spend a third of the run
     walking millions of cells that are not garbage. The model holds no reference
     cycles (a test keeps it so), so everything is freed as soon as it is dropped.
+
+    Once the output is flushed, the process ends without the interpreter's teardown
+    (freeing every module and object one by one), as mypy does: a few milliseconds
+    of every pre-commit run. Every file a command writes is closed before it
+    returns; when flushing fails (a closed pipe), the normal exit reports it.
     """
     import gc
+    import os
 
     gc.set_threshold(100_000, 50, 100)
-    raise SystemExit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        raise SystemExit(code) from None
+    os._exit(code)
