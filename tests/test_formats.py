@@ -20,6 +20,7 @@ from tracker_lint.findings import Finding, Severity
 from tracker_lint.output import (
     FORMATS,
     FileResult,
+    Shown,
     format_github,
     format_github_finding,
     relative_path,
@@ -141,8 +142,8 @@ def keys_from_junit(out: str) -> list[Key]:
         failure = case.find("failure")
         if failure is not None:
             [key] = keys_from_text(failure.text or "")
-            assert key[0] == case.get("file") == case.get("classname")
-            assert str(key[1]) == case.get("line")
+            assert key[0] == case.get("classname")
+            assert case.get("name", "").endswith(f" ({key[1]}:{key[2]})")
             keys.append(key)
     return sorted(keys)
 
@@ -224,13 +225,13 @@ def test_github_escapes_a_real_path_and_message(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"::warning file={escaped}/a%3Ab%2Cc%25d.md,line=11,col=17,endLine=11,endColumn=31,"
         f"title=tracker-lint (TL202)::{message.replace('%', '%25')}",
-        "Found 1 warning (1 more with --unsafe-fixes).",
+        "Found 1 warning (1 fixable with --fix --unsafe-fixes).",
     ]
 
 
 def test_github_summary_alone_for_a_clean_file() -> None:
     assert format_github([FileResult("T.md")]) == "All checks passed (1 tracker checked).\n"
-    assert format_github([FileResult("T.md")], quiet=True) == ""
+    assert format_github([FileResult("T.md")], Shown(quiet=True)) == ""
 
 
 # --- sarif -------------------------------------------------------------------------
@@ -415,7 +416,7 @@ def test_statistics_one_line_per_rule_most_frequent_first() -> None:
         "4\tTL201\t[-] status-mismatch\n"
         "3\tTL401\t[*] stats-mismatch\n"
         "2\tTL202\t[*] status-label-mismatch\n"
-        "Found 7 errors and 2 warnings (4 fixable with --fix, 5 more with --unsafe-fixes).\n"
+        "Found 7 errors and 2 warnings (4 fixable with --fix, 5 more with --fix --unsafe-fixes).\n"
     )
     quiet = run(*TODAY, "--statistics", "--quiet", *BROKEN)
     assert quiet.stdout.splitlines()[-1] == "2\tTL202\t[*] status-label-mismatch"
@@ -460,9 +461,7 @@ def test_output_file_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     result = run("--exit-zero", "-o", str(tmp_path / "file" / "report.json"), CLEAN)
     assert result.returncode == 2
-    assert result.stderr.startswith(
-        f"error: cannot write the report to {tmp_path}/file/report.json"
-    )
+    assert result.stderr.startswith(f"error: cannot write to {tmp_path}/file/report.json")
     assert "Traceback" not in result.stderr
 
 
@@ -486,7 +485,7 @@ def test_invalid_output_format_in_the_environment_is_a_usage_error() -> None:
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == (
         "error: TRACKER_LINT_OUTPUT_FORMAT='xml' is not an output format; "
-        "choose from text, json, github, sarif, gitlab, junit"
+        "choose from text, full, json, github, sarif, gitlab, junit"
     )
 
 

@@ -292,7 +292,7 @@ def test_a_profile_without_stages_or_dates() -> None:
             "error: fixtures/not-a-tracker.md: is not a tracker "
             "for profile learning-module (no table with columns Module, Exam, Status)",
         ),
-        (["fixtures"], "error: fixtures: is a directory"),
+        (["tests/golden"], "error: tests/golden: directory has no Markdown files"),
     ],
 )
 def test_unreadable_or_not_a_tracker_is_one_line_and_exit_2(args: list[str], message: str) -> None:

@@ -234,7 +234,7 @@ def test_show_files_lists_each_verdict(capsys: pytest.CaptureFixture[str]) -> No
     before = Path("docs/T.md").read_bytes()
     # An unreadable file's reason is TL001's message, in the same words.
     latin, missing = tl001(capsys, "docs/latin.md"), tl001(capsys, "missing.md")
-    assert run(capsys, "--show-files", "--fix", "docs", "missing.md") == (
+    assert run(capsys, "--show-files", "docs", "missing.md") == (
         0,
         [
             "tracker        docs/T.md  (profile learning-module)",

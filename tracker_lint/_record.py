@@ -57,7 +57,14 @@ def _eq(self: Any, other: Any) -> bool:
 
 
 def _hash(self: Any) -> int:
-    return hash((self.__class__, *(getattr(self, name) for name in self.__record_hash__)))
+    # A record never changes, so its hash is computed once: a profile is a key of
+    # several caches, looked up for every file of a run.
+    try:
+        return self.__dict__["_record_hash"]  # type: ignore[no-any-return]
+    except KeyError:
+        value = hash((self.__class__, *(getattr(self, name) for name in self.__record_hash__)))
+        self.__dict__["_record_hash"] = value
+        return value
 
 
 def _repr(self: Any) -> str:

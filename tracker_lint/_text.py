@@ -96,3 +96,18 @@ def _distance(a: str, b: str, limit: int) -> int | None:
             current.append(value)
         previous2, previous = previous, current
     return previous[-1] if previous[-1] <= limit else None
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: wide characters and emoji count 2, combining marks 0."""
+    width = 0
+    for i, ch in enumerate(text):
+        if ch == "\ufe0f":
+            # An emoji presentation selector widens a narrow symbol (🏛️ is U+1F3DB U+FE0F).
+            if i and unicodedata.east_asian_width(text[i - 1]) not in "WF":
+                width += 1
+            continue
+        if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width

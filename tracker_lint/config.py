@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Annotated, Any, Literal
 
@@ -214,6 +214,13 @@ class Config:
     root: Path
     model: ConfigModel
     profile: Profile
+    data: dict[str, Any] = field(default_factory=dict, compare=False)  # as written
+
+    def with_overrides(self, overrides: dict[str, Any]) -> Config:
+        """This configuration with the command line's inline ``--config KEY=VALUE``
+        settings on top (tables merged key by key, any other value replaced)."""
+        source = f"{self.path} with --config" if self.path else "--config"
+        return from_data(merged(self.data, overrides), source, self.path, self.root)
 
     def settings(self, base: Settings, file: Path | None, cli: Selection | None = None) -> Settings:
         """The settings for one file: this configuration, then the command line's selection."""
@@ -456,7 +463,30 @@ def from_data(data: dict[str, Any], source: str, path: Path | None, root: Path) 
         profile = model.profile
     else:
         profile = builtin_profile(model.profile or DEFAULT_PROFILE)
-    return Config(path, root, model, profile)
+    return Config(path, root, model, profile, data)
+
+
+def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``: tables merged key by key, any other value replaced."""
+    result = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def inline_setting(text: str) -> dict[str, Any]:
+    """``--config KEY=VALUE``: one TOML setting (``select = ["TL4"]``), as a table; a
+    ConfigError when it is not TOML."""
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(
+            [f"--config {text!r}: neither a configuration file nor a TOML KEY=VALUE ({e})"]
+        ) from None
+    return data
 
 
 def validate_profile(data: dict[str, Any], source: str) -> Profile:
@@ -547,6 +577,12 @@ def dump(config: Config, settings: Settings) -> dict[str, Any]:
 def default_config() -> Config:
     model = ConfigModel()
     return Config(None, Path.cwd(), model, builtin_profile())
+
+
+def overrides_only(overrides: dict[str, Any]) -> Config:
+    """The configuration of a path that has no configuration file, with the command
+    line's inline settings."""
+    return from_data(overrides, "--config", None, Path.cwd())
 
 
 __all__ = [

@@ -260,3 +260,26 @@ def unreadable(message: str) -> Finding:
     """The TL001 finding for a path that could not be read (made by the command line)."""
     rule = RULES["TL001"]
     return Finding(1, 1, 1, 1, rule.code, rule.name, rule.severity, message)
+
+
+class Suppressed(NamedTuple):
+    """What :func:`add_suppressions` made of one document."""
+
+    text: str
+    added: int  # rule codes added to disable-line directives
+    is_tracker: bool  # see :class:`Checked`; a document that is not one is never changed
+
+
+def add_suppressions(
+    text: str, settings: Settings | None = None, *, base: Tracker | None = None
+) -> Suppressed:
+    """The text with a ``disable-line`` directive for every current finding (but an
+    unused suppression's, which ``fix_text`` removes), so that it lints clean: ruff's
+    ``--add-noqa``. See :func:`tracker_lint.suppress.add_directives`."""
+    from tracker_lint.suppress import add_directives
+
+    checked = check(text, settings, base=base)
+    if not checked.is_tracker:
+        return Suppressed(text, 0, is_tracker=False)
+    new, added = add_directives(parse(text), checked.findings)
+    return Suppressed(new, added, is_tracker=True)

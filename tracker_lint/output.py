@@ -13,14 +13,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from tracker_lint._text import display_width
 from tracker_lint.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from tracker_lint.profile import Profile
 
-FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")
+FORMATS = ("text", "full", "json", "github", "sarif", "gitlab", "junit")
 INFORMATION_URI = "https://github.com/tracker-lint/tracker-lint"
 RULES_URI = INFORMATION_URI + "/blob/main/docs/rules.md"
 SARIF_SCHEMA = (
@@ -47,10 +48,35 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     fixed: int = 0
     unsafe_held_back: int = 0
+    suppressed: int = 0  # codes added to disable-line directives (--add-suppressions)
     diff: str = ""
     text: str = ""  # the text the findings refer to (after fixing); "" when unread
     verdict: Verdict = "tracker"
     detail: str = ""  # why, in words, for ``--show-files`` (the profile, the reason)
+
+
+class Shown(NamedTuple):
+    """How a run's report is shown, besides its format."""
+
+    fixing: bool = False  # --fix or --diff: the findings are what remains
+    quiet: bool = False  # findings only: no "Fixed" lines, no summary
+    unsafe_fixes: bool = False  # --unsafe-fixes: an unsafe fix is one --fix applies too
+    color: bool = False  # ANSI colours (a terminal; see tracker_lint.cli.check.use_color)
+
+    def applies(self, f: Finding) -> bool:
+        """Whether ``--fix`` (with the flags given) applies the finding's fix: ``[*]``."""
+        return f.fix is not None and (f.fix.applicability == "safe" or self.unsafe_fixes)
+
+
+PLAIN = Shown()  # a check's report, without colours
+
+# ANSI styles, as ruff colours its output: the path bold, an error's code red, a
+# warning's yellow, the fix marker cyan.
+BOLD, RED, YELLOW, CYAN, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[36m", "\x1b[0m"
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{style}{text}{RESET}" if color else text
 
 
 def not_a_tracker_text(profile: Profile) -> str:
@@ -67,10 +93,17 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}es" if word.endswith("x") else f"{n} {word}s"
 
 
-def format_text_finding(path: str, f: Finding) -> str:
-    marker = " [*]" if f.fix else ""
-    severity = " warning:" if f.severity is Severity.WARNING else ""
-    return f"{path}:{f.line}:{f.column}: {f.code}{marker}{severity} {f.message}"
+def format_text_finding(path: str, f: Finding, shown: Shown = PLAIN) -> str:
+    """``PATH:LINE:COL: CODE [*] MESSAGE``: ``[*]`` when ``--fix`` applies the finding's
+    fix, ``[-]`` when only ``--unsafe-fixes`` would, ``warning:`` for a warning."""
+    marker = ""
+    if f.fix is not None:
+        marker = " " + _paint("[*]" if shown.applies(f) else "[-]", CYAN, shown.color)
+    warning = f.severity is Severity.WARNING
+    severity = " " + _paint("warning:", YELLOW, shown.color) if warning else ""
+    code = _paint(f.code, YELLOW if warning else RED, shown.color)
+    where = _paint(f"{path}:{f.line}:{f.column}:", BOLD, shown.color)
+    return f"{where} {code}{marker}{severity} {f.message}"
 
 
 def checked_counts(results: Sequence[FileResult]) -> str:
@@ -92,7 +125,7 @@ def checked_counts(results: Sequence[FileResult]) -> str:
     return "; ".join(parts)
 
 
-def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
+def summary(results: Sequence[FileResult], shown: Shown = PLAIN) -> str:
     """``Found N errors ...`` (followed by what was checked when some files were not
     trackers or were excluded), or when nothing was found, what was checked:
     ``All checks passed (1 tracker checked; ...).``, or ``No trackers checked (...).``
@@ -109,13 +142,7 @@ def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
     counts = [_plural(errors, "error")] if errors else []
     if warnings:
         counts.append(_plural(warnings, "warning"))
-    safe = sum(1 for f in findings if f.fix and f.fix.applicability == "safe")
-    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability == "unsafe")
-    notes = []
-    if safe and not fixing:
-        notes.append(f"{safe} fixable with --fix")
-    if unsafe:
-        notes.append(f"{unsafe} more with --unsafe-fixes")
+    notes = _fixable_notes(findings, shown)
     tail = f" ({', '.join(notes)})" if notes else ""
     if any(r.verdict in ("not-a-tracker", "excluded") for r in results):
         # Files that were not checked are counted here too: never a silent pass.
@@ -123,21 +150,50 @@ def summary(results: Sequence[FileResult], *, fixing: bool = False) -> str:
     return f"Found {' and '.join(counts)}{tail}."
 
 
+def _fixable_notes(findings: Sequence[Finding], shown: Shown) -> list[str]:
+    """What would fix the findings, and the flags that enable it: ``2 fixable with
+    --fix``, ``1 more with --fix --unsafe-fixes`` (ruff's convention)."""
+    applied = sum(1 for f in findings if shown.applies(f))
+    hidden = sum(1 for f in findings if f.fix is not None and not shown.applies(f))
+    notes = []
+    if shown.fixing:  # what remains after --fix
+        if hidden:
+            notes.append(f"{hidden} more with --unsafe-fixes")
+        return notes
+    if applied:
+        notes.append(f"{applied} fixable with --fix")
+    if hidden:
+        notes.append(f"{hidden} {'more' if applied else 'fixable'} with --fix --unsafe-fixes")
+    return notes
+
+
 def _fixed_lines(results: Sequence[FileResult]) -> list[str]:
-    return [f"Fixed {_plural(r.fixed, 'finding')} in {r.path}" for r in results if r.fixed]
+    """``Fixed 3 findings in PATH`` (--fix), ``Added 2 suppressions to PATH``
+    (--add-suppressions)."""
+    lines = [f"Fixed {_plural(r.fixed, 'finding')} in {r.path}" for r in results if r.fixed]
+    lines += [
+        f"Added {_plural(r.suppressed, 'suppression')} to {r.path}" for r in results if r.suppressed
+    ]
+    return lines
 
 
-def _closing_lines(results: Sequence[FileResult], *, fixing: bool) -> list[str]:
+def closing_lines(results: Sequence[FileResult], shown: Shown) -> list[str]:
     """The held-back note (when fixing) and the summary line."""
     lines = []
     held = sum(r.unsafe_held_back for r in results)
-    if fixing and held:
+    if shown.fixing and held:
         lines.append(
             f"{_plural(held, 'unsafe fix')} held back; use --unsafe-fixes to apply "
             f"{'it' if held == 1 else 'them'}."
         )
-    lines.append(summary(results, fixing=fixing))
+    lines.append(summary(results, shown))
     return lines
+
+
+def progress_lines(results: Sequence[FileResult]) -> list[str]:
+    """What a run changed (``Fixed ...``, ``Added ...``): for a machine-readable report,
+    the command line prints them on standard error."""
+    return _fixed_lines(results)
 
 
 def _join(lines: Sequence[str]) -> str:
@@ -145,24 +201,50 @@ def _join(lines: Sequence[str]) -> str:
 
 
 def _report_lines(
-    results: Sequence[FileResult],
-    line: Callable[[str, Finding], str],
-    *,
-    fixing: bool,
-    quiet: bool,
+    results: Sequence[FileResult], line: Callable[[str, Finding], str], shown: Shown
 ) -> str:
     """One ``line`` per finding, between the "Fixed" lines and the summary (not ``quiet``)."""
-    lines = [] if quiet else _fixed_lines(results)
+    lines = [] if shown.quiet else _fixed_lines(results)
     for r in results:
         lines.extend(line(r.path, f) for f in r.findings)
-    if not quiet:
-        lines.extend(_closing_lines(results, fixing=fixing))
+    if not shown.quiet:
+        lines.extend(closing_lines(results, shown))
     return _join(lines)
 
 
-def format_text(results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False) -> str:
+def format_text(results: Sequence[FileResult], shown: Shown = PLAIN) -> str:
     """``PATH:LINE:COL: CODE MESSAGE`` lines; ``quiet`` prints the findings only."""
-    return _report_lines(results, format_text_finding, fixing=fixing, quiet=quiet)
+    return _report_lines(results, lambda path, f: format_text_finding(path, f, shown), shown)
+
+
+def format_full(results: Sequence[FileResult], shown: Shown = PLAIN) -> str:
+    """The text format, each finding followed by its source line with a caret under
+    its span, as ruff's ``full`` output shows it."""
+    texts = {r.path: r.text for r in results}
+
+    def line(path: str, f: Finding) -> str:
+        head = format_text_finding(path, f, shown)
+        source = texts.get(path, "")
+        return head + "\n" + _excerpt(source, f, shown.color) if source else head
+
+    return _report_lines(results, line, shown)
+
+
+def _excerpt(text: str, f: Finding, color: bool) -> str:
+    """The finding's first line, numbered, and a caret line under its span."""
+    lines = text.splitlines()
+    if not 1 <= f.line <= len(lines):
+        return ""
+    source = lines[f.line - 1].lstrip("\ufeff")
+    start = min(f.column - 1, len(source))
+    end = f.end_column - 1 if f.end_line == f.line else len(source)
+    end = max(start + 1, min(end, len(source)))
+    number = str(f.line)
+    gutter = " " * len(number) + " |"
+    pad = "".join(c if c == "\t" else " " * display_width(c) for c in source[:start])
+    carets = "^" * max(1, display_width(source[start:end]))
+    caret = _paint(carets, RED if f.severity is Severity.ERROR else YELLOW, color)
+    return "\n".join([gutter, f"{number} | {source}", f"{gutter} {pad}{caret}", gutter])
 
 
 def finding_dict(path: str, f: Finding) -> dict[str, object]:
@@ -208,28 +290,48 @@ def format_files(results: Sequence[FileResult]) -> str:
 # --- statistics ---------------------------------------------------------------
 
 
-def format_statistics(
-    results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False
-) -> str:
-    """One line per rule code, most frequent first: count, code, fix marker, name.
-
-    The marker is ``[*]`` when some finding of that code is fixed by ``--fix``,
-    ``[-]`` when only ``--unsafe-fixes`` fixes one, and ``[ ]`` otherwise.
-    """
+def _statistics_rows(results: Sequence[FileResult]) -> list[tuple[str, list[Finding]]]:
+    """Findings by rule code, most frequent first."""
     counts: dict[str, list[Finding]] = {}
     for r in results:
         for f in r.findings:
             counts.setdefault(f.code, []).append(f)
-    rows = sorted(counts.items(), key=lambda item: (-len(item[1]), item[0]))
+    return sorted(counts.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+def format_statistics(results: Sequence[FileResult], shown: Shown = PLAIN) -> str:
+    """One line per rule code, most frequent first: count, code, fix marker, name.
+
+    The marker is ``[*]`` when ``--fix`` fixes some finding of that code, ``[-]``
+    when only ``--unsafe-fixes`` would, and ``[ ]`` otherwise.
+    """
+    rows = _statistics_rows(results)
     width = max((len(str(len(fs))) for _, fs in rows), default=1)
     lines = []
     for code, findings in rows:
-        kinds = {f.fix.applicability for f in findings if f.fix}
-        marker = "[*]" if "safe" in kinds else "[-]" if "unsafe" in kinds else "[ ]"
+        fixes = [f for f in findings if f.fix]
+        marker = "[*]" if any(map(shown.applies, fixes)) else "[-]" if fixes else "[ ]"
         lines.append(f"{len(findings):>{width}}\t{code}\t{marker} {findings[0].name}")
-    if not quiet:
-        lines.extend(_closing_lines(results, fixing=fixing))
+    if not shown.quiet:
+        lines.extend(closing_lines(results, shown))
     return _join(lines)
+
+
+def format_statistics_json(results: Sequence[FileResult], shown: Shown = PLAIN) -> str:
+    """``--statistics --output-format json``: ``[{code, name, count, fixable}]``, as
+    ruff prints it; ``fixable`` is whether ``--fix`` fixes some finding of the code."""
+    import json
+
+    data = [
+        {
+            "code": code,
+            "name": findings[0].name,
+            "count": len(findings),
+            "fixable": any(map(shown.applies, findings)),
+        }
+        for code, findings in _statistics_rows(results)
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 # --- paths as CI tools want them -------------------------------------------------
@@ -279,15 +381,13 @@ def format_github_finding(path: str, f: Finding) -> str:
     return f"::{f.severity.value} {joined}::{github_escape_data(f.message)}"
 
 
-def format_github(
-    results: Sequence[FileResult], *, fixing: bool = False, quiet: bool = False
-) -> str:
+def format_github(results: Sequence[FileResult], shown: Shown = PLAIN) -> str:
     """One ``::error``/``::warning`` command per finding, then the plain summary.
 
     GitHub shows only the first annotations of each kind per step, so the
     summary line says how many there are in all.
     """
-    return _report_lines(results, format_github_finding, fixing=fixing, quiet=quiet)
+    return _report_lines(results, format_github_finding, shown)
 
 
 # --- fingerprints ----------------------------------------------------------------
@@ -470,7 +570,11 @@ def format_junit(results: Sequence[FileResult]) -> str:
     """JUnit XML: a test suite per file, a failing test case per finding.
 
     A file without findings gets one passing test case, so a CI dashboard
-    shows that it was checked.
+    shows that it was checked. The document is valid against the Jenkins xUnit
+    plugin's ``junit-10.xsd``, the schema most JUnit readers follow: a test case
+    has a name and a classname (the path) but no ``file``/``line`` attributes,
+    which that schema does not allow; the position is in the name and the
+    failure text.
     """
     import xml.etree.ElementTree as ET
 
@@ -500,12 +604,7 @@ def format_junit(results: Sequence[FileResult]) -> str:
             case = ET.SubElement(
                 suite,
                 "testcase",
-                {
-                    "name": f"{f.code} {f.name} ({f.line}:{f.column})",
-                    "classname": path,
-                    "file": path,
-                    "line": str(f.line),
-                },
+                {"name": f"{f.code} {f.name} ({f.line}:{f.column})", "classname": path},
             )
             failure = ET.SubElement(
                 case, "failure", {"message": _xml_safe(f.message), "type": f.severity.value}
@@ -519,23 +618,33 @@ def format_junit(results: Sequence[FileResult]) -> str:
 def render(
     results: Sequence[FileResult],
     output_format: str,
+    shown: Shown = PLAIN,
     *,
-    fixing: bool = False,
-    quiet: bool = False,
     statistics: bool = False,
     cwd: str | None = None,
 ) -> str:
-    """The report of a run in one of :data:`FORMATS`; ``statistics`` replaces any of them."""
+    """The report of a run in one of :data:`FORMATS`; with ``statistics``, the counts
+    per rule instead (as text, or as JSON for the json format)."""
     if statistics:
-        return format_statistics(results, fixing=fixing, quiet=quiet)
+        if output_format == "json":
+            return format_statistics_json(results, shown)
+        return format_statistics(results, shown)
     if output_format == "json":
         return format_json(results)
     if output_format == "github":
-        return format_github(results, fixing=fixing, quiet=quiet)
+        return format_github(results, shown)
     if output_format == "sarif":
         return format_sarif(results, cwd=cwd)
     if output_format == "gitlab":
         return format_gitlab(results, cwd=cwd)
     if output_format == "junit":
         return format_junit(results)
-    return format_text(results, fixing=fixing, quiet=quiet)
+    if output_format == "full":
+        return format_full(results, shown)
+    return format_text(results, shown)
+
+
+def machine_readable(output_format: str) -> bool:
+    """Whether the report is data for a program (json, sarif, gitlab, junit), which the
+    ``Fixed ...`` lines must not mix with."""
+    return output_format in ("json", "sarif", "gitlab", "junit")

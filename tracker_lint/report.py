@@ -16,12 +16,12 @@ in January and whose exam was done in August counts both in August.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
+from tracker_lint._text import display_width
 from tracker_lint.model import Item, Tracker
 from tracker_lint.profile import Profile, Status
 from tracker_lint.rules.dates import parse_date
@@ -262,21 +262,6 @@ def _forecast(v: Velocity) -> str:
     if estimate is not None:
         return estimate.isoformat()
     return "all done" if v.outlook == "complete" else "not enough history"
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: wide characters and emoji count 2, combining marks 0."""
-    width = 0
-    for i, ch in enumerate(text):
-        if ch == "\ufe0f":
-            # An emoji presentation selector widens a narrow symbol (🏛️ is U+1F3DB U+FE0F).
-            if i and unicodedata.east_asian_width(text[i - 1]) not in "WF":
-                width += 1
-            continue
-        if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return width
 
 
 def _pad(text: str, width: int) -> str:

@@ -226,3 +226,53 @@ def _code_span(doc: Document, code: Code) -> tuple[int, int]:
     while start > 0 and doc.text[start - 1] in " \t,":
         start -= 1
     return start, code.end
+
+
+# --- adding directives (--add-suppressions) ------------------------------------------
+
+# Findings that a directive is not the answer to: an unreadable file has no line to
+# put one on, and an unused suppression is removed (its fix), not suppressed.
+NOT_SUPPRESSED = frozenset({"TL001", "TL901"})
+
+
+def add_directives(doc: Document, findings: Iterable[Finding]) -> tuple[str, int]:
+    """The text with a ``disable-line`` directive for the findings of each line, and
+    how many codes were added.
+
+    On a table row the comment goes at the end of the last cell, before its closing
+    pipe, where it neither adds a cell nor changes what a cell says (cells are read
+    without comments); on any other line, at the end of its text. A line that
+    already has a ``disable-line`` directive naming codes gets the new codes added to
+    it. Nothing else changes, so running it again adds nothing.
+    """
+    by_line: dict[int, set[str]] = {}
+    for f in findings:
+        if f.code not in NOT_SUPPRESSED and 1 <= f.line <= len(doc.line_starts):
+            by_line.setdefault(f.line - 1, set()).add(f.code)
+    if not by_line:
+        return doc.text, 0
+    rows = {row.line: row for t in doc.tables for row in (t.header, *t.rows)}
+    existing = {
+        d.line: d
+        for d in find(doc).directives
+        if d.kind == "disable-line" and all(c.code for c in d.codes)
+    }
+    inserts: list[tuple[int, str]] = []
+    for line, wanted in by_line.items():
+        codes = " ".join(sorted(wanted))
+        directive = existing.get(line)
+        if directive is not None:
+            inserts.append((max(c.end for c in directive.codes), f" {codes}"))
+            continue
+        comment = f"<!-- tracker-lint-disable-line {codes} -->"
+        row = rows.get(line)
+        if row is not None and row.cells:
+            last = row.cells[-1]
+            inserts.append((last.end, f" {comment}" if last.end > last.start else comment))
+            continue
+        text = doc.line_text(line)
+        inserts.append((doc.offset(line, len(text.rstrip())), f" {comment}"))
+    out = doc.text
+    for offset, added in sorted(inserts, reverse=True):
+        out = out[:offset] + added + out[offset:]
+    return out, sum(len(c) for c in by_line.values())

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tracker_lint.engine import Settings, analyse
 from tracker_lint.errors import ConfigError, ReadError
@@ -74,8 +74,11 @@ class Workspace:
     ``settings`` holds what no configuration file sets (today's date); ``config``
     forces one configuration file for every path; ``selection`` is the command
     line's ``--select``/``--extend-select``/``--ignore``, applied over each
-    configuration. A bad configuration file raises :class:`ConfigError`, here for
-    ``config`` and from the methods for a file found on the way.
+    configuration; ``overrides`` its inline ``--config KEY=VALUE`` settings, merged
+    into each configuration (or making one where there is no file). A bad
+    configuration file raises :class:`ConfigError`, here for ``config`` and from the
+    methods for a file found on the way. Relative paths are taken against the
+    working directory (a front end that changes it makes a new workspace).
     """
 
     def __init__(
@@ -83,23 +86,42 @@ class Workspace:
         settings: Settings,
         config: str | Path | None = None,
         selection: Selection | None = None,
+        overrides: dict[str, Any] | None = None,
     ) -> None:
         self.base = settings
         self.selection = selection or Selection()
+        self.overrides = overrides or {}
         self.forced: Config | None = None
-        self._by_folder: dict[Path, Config | None] = {}
+        self._by_folder: dict[Path, Config | None] = {}  # resolved folder -> configuration
+        self._by_given: dict[Path, Config | None] = {}  # folder as named -> configuration
+        self._no_file: Config | None = None  # the inline settings alone, once built
         if config is not None:
             from tracker_lint.config import load
 
             self.forced = load(Path(config))
             if self.forced is None:
                 raise ConfigError([f"{config}: has no [{TOOL_TABLE}] table"])
+            if self.overrides:
+                self.forced = self.forced.with_overrides(self.overrides)
 
     def config_for(self, path: Path | None) -> Config | None:
         """The configuration of a file (None: standard input, from the current folder)."""
         if self.forced is not None:
             return self.forced
-        folder = (Path.cwd() if path is None else path.parent).resolve()
+        given = Path.cwd() if path is None else path.parent
+        if given in self._by_given:  # the files of one folder: one resolve() for them all
+            return self._by_given[given]
+        found = self._config_of_folder(given.resolve())
+        if found is None and self.overrides:
+            if self._no_file is None:
+                from tracker_lint.config import overrides_only
+
+                self._no_file = overrides_only(self.overrides)
+            found = self._no_file
+        self._by_given[given] = found
+        return found
+
+    def _config_of_folder(self, folder: Path) -> Config | None:
         chain = []
         found: Config | None = None
         for current in (folder, *folder.parents):
@@ -113,6 +135,8 @@ class Workspace:
 
                 found = load(file)
                 if found is not None:
+                    if self.overrides:
+                        found = found.with_overrides(self.overrides)
                     break
         for current in chain:
             self._by_folder[current] = found

@@ -11,8 +11,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tracker_lint.errors import ConfigError
@@ -42,14 +41,29 @@ def print_config_error(error: ConfigError) -> None:
         print_error(line)
 
 
-def today_arg(value: str) -> date:
-    """``--today YYYY-MM-DD``, for argparse."""
-    import argparse
+def config_args(values: Sequence[str] | None) -> tuple[str | None, dict[str, Any]]:
+    """The ``--config`` values: the configuration file (at most one) and the inline
+    ``KEY=VALUE`` settings merged in order; a ConfigError says what is wrong.
 
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    A value that names an existing file is a file; one with ``=`` is a setting;
+    any other is a file, so that a mistyped path says it cannot be read.
+    """
+    import os
+
+    file: str | None = None
+    overrides: dict[str, Any] = {}
+    for value in values or ():
+        if "=" in value and not os.path.isfile(value):
+            from tracker_lint.config import inline_setting, merged
+
+            overrides = merged(overrides, inline_setting(value))
+        elif file is None:
+            file = value
+        else:
+            from tracker_lint.errors import ConfigError
+
+            raise ConfigError([f"--config: one configuration file at most ({file}, {value})"])
+    return file, overrides
 
 
 def _reconfigure_streams() -> None:

@@ -10,8 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from tracker_lint import __version__
-from tracker_lint.cli import print_config_error, print_error, print_note, today_arg
+from tracker_lint.cli import config_args, options, print_config_error, print_error, print_note
 from tracker_lint.cli.files import (
     STDIN,
     WriteError,
@@ -19,15 +18,27 @@ from tracker_lint.cli.files import (
     read_source,
     unified_diff,
     write_atomic,
+    write_output,
 )
-from tracker_lint.engine import Settings, check, fix_text, lint, not_a_tracker, unreadable
+from tracker_lint.cli.options import FORMAT_ENV
+from tracker_lint.engine import (
+    Settings,
+    add_suppressions,
+    check,
+    fix_text,
+    lint,
+    not_a_tracker,
+    unreadable,
+)
 from tracker_lint.errors import ConfigError, ReadError
 from tracker_lint.output import (
-    FORMATS,
     FileResult,
+    Shown,
     format_files,
     format_text,
+    machine_readable,
     not_a_tracker_text,
+    progress_lines,
     relative_path,
     render,
 )
@@ -40,31 +51,12 @@ if TYPE_CHECKING:
     from tracker_lint.cli.history import Bases
     from tracker_lint.model import Tracker
 
-FORMAT_ENV = "TRACKER_LINT_OUTPUT_FORMAT"
 # pre-commit sets PRE_COMMIT=1 in every hook's environment (pre_commit/commands/run.py):
 # a hook run names every staged Markdown file, and says nothing about the non-trackers.
 PRE_COMMIT_ENV = "PRE_COMMIT"
 # What build_parser() gives every option when only paths are passed (a test keeps
 # them equal): how pre-commit runs the hook, parsed without importing argparse.
-PATHS_ONLY_DEFAULTS: dict[str, Any] = {
-    "fix": False,
-    "unsafe_fixes": False,
-    "diff": False,
-    "exit_non_zero_on_fix": False,
-    "output_format": None,
-    "output_file": None,
-    "statistics": False,
-    "quiet": False,
-    "exit_zero": False,
-    "today": None,
-    "base": None,
-    "config": None,
-    "select": None,
-    "extend_select": [],
-    "ignore": [],
-    "stdin_filename": None,
-    "show_files": False,
-}
+PATHS_ONLY_DEFAULTS: dict[str, Any] = options.paths_only_defaults()
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -74,143 +66,63 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def _usage() -> None:
-    build_parser().print_usage(sys.stderr)
-
-
-def _formatter(prog: str) -> argparse.HelpFormatter:
-    import argparse
-
-    # An explicit width spares every run argparse's import of shutil (and with it
-    # zlib, bz2 and lzma) just to measure a terminal nobody reads in a hook.
-    columns = os.environ.get("COLUMNS", "")
-    return argparse.HelpFormatter(prog, width=int(columns) if columns.isdigit() else 100)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    import argparse
-
-    from tracker_lint.cli.history import DEFAULT_REV
-
-    parser = argparse.ArgumentParser(
-        prog="tracker-lint",
-        formatter_class=_formatter,
-        description="Lint and fix hand-edited Markdown progress trackers.",
-        epilog="Exit codes: 0 no errors, 1 errors found (or files fixed with "
-        "--exit-non-zero-on-fix, or a diff with --diff), 2 usage error or unreadable file.",
-    )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or directories to lint; - reads stdin"
-    )
-    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    parser.add_argument(
-        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
-    )
-    parser.add_argument(
-        "--diff",
-        action="store_true",
-        help="print a unified diff of what --fix would change; write nothing",
-    )
-    parser.add_argument(
-        "--exit-non-zero-on-fix",
-        action="store_true",
-        help="with --fix, exit 1 when a file was modified",
-    )
-    parser.add_argument(
-        "--output-format",
-        choices=FORMATS,
-        default=None,
-        help=f"report format (default: ${FORMAT_ENV}, or text)",
-    )
-    parser.add_argument(
-        "-o",
-        "--output-file",
-        metavar="PATH",
-        help="write the report to PATH instead of standard output",
-    )
-    parser.add_argument(
-        "--statistics",
-        action="store_true",
-        help="print one line per rule (count, code, fixable, name) instead of the findings",
-    )
-    parser.add_argument(
-        "--quiet", action="store_true", help="print only the findings: no summary, no notes"
-    )
-    parser.add_argument(
-        "--exit-zero",
-        action="store_true",
-        help="exit 0 even when there are findings (for report-only jobs)",
-    )
-    parser.add_argument(
-        "--today",
-        type=today_arg,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="the date future-date (TL303) compares against (default: today)",
-    )
-    parser.add_argument(
-        "--base",
-        nargs="?",
-        const=DEFAULT_REV,
-        default=None,
-        metavar="REV",
-        help="check dates against the file at git revision REV (default HEAD): stale-date TL304",
-    )
-    parser.add_argument(
-        "--config",
-        metavar="PATH",
-        help="use this configuration file (.tracker-lint.toml or pyproject.toml) for every path",
-    )
-    parser.add_argument(
-        "--select",
-        action="append",
-        metavar="CODES",
-        help="run only these rules (codes or prefixes, comma-separated); replaces `select`",
-    )
-    parser.add_argument(
-        "--extend-select",
-        action="append",
-        default=[],
-        metavar="CODES",
-        help="run these rules too (codes or prefixes, comma-separated)",
-    )
-    parser.add_argument(
-        "--ignore",
-        action="append",
-        default=[],
-        metavar="CODES",
-        help="do not run these rules (codes or prefixes, comma-separated)",
-    )
-    parser.add_argument(
-        "--stdin-filename",
-        metavar="NAME",
-        help="the path of standard input: reported, and its configuration (per-file-ignores, "
-        "include, exclude) is found as for a file of that name",
-    )
-    parser.add_argument(
-        "--show-files",
-        action="store_true",
-        help="list each file with its verdict (tracker, not-a-tracker, excluded, "
-        "unreadable), without reporting findings",
-    )
-    parser.add_argument("--version", action="version", version=f"tracker-lint {__version__}")
-    return parser
+    return options.parser("check")
 
 
-def _output_format(args: argparse.Namespace) -> bool:
-    """Fill in ``args.output_format`` from the environment; False when it is invalid."""
+def _usage_error(message: str) -> int:
+    build_parser().print_usage(sys.stderr)
+    print_error(message)
+    return 2
+
+
+def _output_format(args: argparse.Namespace) -> str | None:
+    """Fill in ``args.output_format`` from the environment; a usage error's message when
+    the environment's value is not a format."""
     if args.output_format is not None:
-        return True
-    value = os.environ.get(FORMAT_ENV, "").strip().lower()
-    if value and value not in FORMATS:
-        _usage()
-        print_error(
-            f"{FORMAT_ENV}={os.environ[FORMAT_ENV]!r} is not an output format; "
-            f"choose from {', '.join(FORMATS)}"
+        return None
+    raw = os.environ.get(FORMAT_ENV, "")
+    value = options.lower(raw)
+    if value and value not in options.CHECK_FORMATS:
+        return (
+            f"{FORMAT_ENV}={raw!r} is not an output format; "
+            f"choose from {', '.join(options.CHECK_FORMATS)}"
         )
-        return False
-    args.output_format = value or "text"
-    return True
+    # --diff prints a diff whatever the job's format; only the flag conflicts with it.
+    args.output_format = "text" if args.diff or not value else value
+    return None
+
+
+def _conflict(args: argparse.Namespace) -> str | None:
+    """Why the flags given do not go together (or one of them would do nothing)."""
+    given = {name for name, value in vars(args).items() if value not in (None, False, [])}
+    modes = [m for m in ("fix", "diff", "add_suppressions", "show_files") if m in given]
+    if len(modes) > 1:
+        return f"{_flag(modes[0])} and {_flag(modes[1])} cannot be used together"
+    if "exit_non_zero_on_fix" in given and "fix" not in given:
+        return "--exit-non-zero-on-fix needs --fix"
+    if "statistics" in given and modes:
+        return f"--statistics reports findings; it cannot be used with {_flag(modes[0])}"
+    if "show_files" in given:
+        inert = [f for f in ("statistics", "base", "unsafe_fixes") if f in given]
+        if inert:
+            return f"--show-files lists files only; {_flag(inert[0])} would do nothing"
+    if "add_suppressions" in given and "unsafe_fixes" in given:
+        return "--unsafe-fixes needs --fix or --diff, not --add-suppressions"
+    explicit_format = args.output_format is not None
+    if "diff" in given and explicit_format and args.output_format != "text":
+        return "--diff prints a unified diff; --output-format cannot be used with it"
+    if "show_files" in given and explicit_format and args.output_format != "text":
+        return "--show-files prints one line per file; --output-format cannot be used with it"
+    if "statistics" in given and explicit_format and args.output_format not in ("text", "json"):
+        return "--statistics prints text or json (--output-format text or json)"
+    if args.stdin_filename is not None and args.paths and STDIN not in args.paths:
+        return "--stdin-filename names standard input, which is not read (add - to the paths)"
+    return None
+
+
+def _flag(dest: str) -> str:
+    return "--" + dest.replace("_", "-")
 
 
 def _selection(args: argparse.Namespace) -> Selection | None:
@@ -223,8 +135,7 @@ def _selection(args: argparse.Namespace) -> Selection | None:
     unknown = Selection.unknown([*(selection.select or ()), *selection.extend_select])
     unknown += Selection.unknown(selection.ignore)
     if unknown:
-        _usage()
-        print_error(f"{', '.join(unknown)}: matches no rule (see `tracker-lint rule --all`)")
+        _usage_error(f"{', '.join(unknown)}: matches no rule (see `tracker-lint rule --all`)")
         return None
     return selection
 
@@ -236,19 +147,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tracker_lint.cli.history import Bases
 
         bases = Bases.from_args(args)
-    if not _output_format(args):
-        return 2
+    problem = _conflict(args) or _output_format(args)
+    if problem is not None:
+        return _usage_error(problem)
     if not args.paths:
-        _usage()
-        print_error("no paths given (use - for standard input)")
-        return 2
+        if args.stdin_filename is None:
+            return _usage_error("no paths given (use - for standard input)")
+        args.paths = [STDIN]  # as ruff does: --stdin-filename alone reads standard input
     selection = _selection(args)
     if selection is None:
         return 2
     try:
-        workspace = Workspace(Settings(today=args.today or date.today()), args.config, selection)
+        config, overrides = config_args(args.config)
+        today = args.today or date.today()
+        workspace = Workspace(Settings(today=today), config, selection, overrides)
         run = Run(args, workspace, bases)
-        for item in discover(args.paths):
+        for item in discover(args.paths, respect_gitignore=args.respect_gitignore):
             run.add(item)
     except ConfigError as e:
         print_config_error(e)
@@ -268,8 +182,10 @@ class Run:
         self.workspace = workspace
         self.bases = None if args.show_files else bases
         self.fixing = (args.fix or args.diff) and not args.show_files
-        # --fix on standard input: the document goes to standard output, the report to stderr
-        self.writes_stdin = self.fixing and args.fix and not args.diff
+        self.suppressing = bool(args.add_suppressions)
+        # --fix (or --add-suppressions) on standard input: the document goes to standard
+        # output, the report to standard error
+        self.writes_stdin = (self.fixing and args.fix and not args.diff) or self.suppressing
         self.notes = Notes(quiet=args.quiet or args.show_files or _in_pre_commit())
         self.named = set(args.paths)  # a path named on the command line, not found in a folder
         self.results: list[FileResult] = []
@@ -295,6 +211,8 @@ class Run:
             self._undecodable(item, source, configured)
         elif self.fixing:
             self._fix(item, source, configured)
+        elif self.suppressing:
+            self._suppress(item, source, configured)
         else:
             self._check(item, source, configured)
 
@@ -342,6 +260,26 @@ class Run:
         else:
             self.modified = True
             self._write(item, source, result, settings, base)
+
+    def _suppress(self, item: str, source: Source, settings: Settings) -> None:
+        """``--add-suppressions``: a disable-line directive for every finding, written."""
+        base = self._base(item, source, settings)
+        done = add_suppressions(source.text, settings, base=base)
+        findings = lint(done.text, settings, base=base)  # what no directive could silence
+        result = FileResult(source.path, findings, text=done.text, suppressed=done.added)
+        self._verdict(result, item, settings, is_tracker=done.is_tracker)
+        if item == STDIN:
+            write_document(done.text)
+        elif done.text != source.text:
+            self.modified = True
+            try:
+                write_atomic(item, source.data, done.text.encode("utf-8"))
+            except WriteError as e:
+                print_error(str(e))
+                result.findings = check(source.text, settings, base=base).findings
+                result.text = source.text
+                result.suppressed = 0
+                self.failed = True
 
     def _write(
         self,
@@ -404,20 +342,39 @@ class Run:
 def _write_output(args: argparse.Namespace, run: Run) -> bool:
     """The run's findings (or file list) to ``-o`` or the terminal; False when the
     output file cannot be written."""
+    to_file = args.output_file not in (None, STDIN)
+    # A document fixed from standard input goes to standard output: the report does not.
+    stream = sys.stderr if run.writes_stdin and STDIN in args.paths else sys.stdout
+    shown = Shown(
+        fixing=run.fixing,
+        quiet=args.quiet,
+        unsafe_fixes=args.unsafe_fixes,
+        color=not to_file and args.output_format in ("text", "full") and use_color(stream),
+    )
     if args.show_files:
         text = format_files(run.results)
     else:
-        text = render_findings(args, run.results, fixing=run.fixing)
-    if args.output_file is None:
-        stdin_fixed = run.writes_stdin and STDIN in args.paths
-        (sys.stderr if stdin_fixed else sys.stdout).write(text)
+        text = render_findings(args, run.results, shown)
+        if machine_readable(args.output_format) and not args.quiet:
+            # Data for a program stays data: what was fixed goes to standard error.
+            for line in progress_lines(run.results):
+                print(line, file=sys.stderr)
+    if not to_file:
+        stream.write(text)
         return True
-    try:
-        write_output_file(args.output_file, text)
-    except OSError as e:
-        print_error(f"cannot write the report to {args.output_file}: {e.strerror or e}")
+    return write_output(args.output_file, text)
+
+
+def use_color(stream: object) -> bool:
+    """ANSI colours for a terminal: never when ``NO_COLOR`` is set (no-color.org),
+    always when ``FORCE_COLOR`` is, else when the stream is a terminal that is not
+    ``TERM=dumb``."""
+    if os.environ.get("NO_COLOR"):
         return False
-    return True
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty()) and os.environ.get("TERM") != "dumb"
 
 
 def _in_pre_commit() -> bool:
@@ -453,28 +410,12 @@ def write_bytes(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def write_output_file(path: str, text: str) -> None:
-    """Write the report of findings (``-o``), creating missing parent directories
-    (CI report folders)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", errors="surrogateescape", newline="")
-
-
-def render_findings(args: argparse.Namespace, results: list[FileResult], *, fixing: bool) -> str:
+def render_findings(args: argparse.Namespace, results: list[FileResult], shown: Shown) -> str:
     """The findings of a run (or the diffs, with ``--diff``), in the chosen format."""
     if args.diff:
         parts = [r.diff for r in results]
-        if args.output_format == "text":
-            diff_findings = [r for r in results if r.findings and r.findings[0].code == "TL001"]
-            if diff_findings:
-                parts.append(format_text(diff_findings, quiet=True))
+        unreadable = [r for r in results if r.findings and r.findings[0].code == "TL001"]
+        if unreadable:
+            parts.append(format_text(unreadable, shown._replace(quiet=True)))
         return "".join(parts)
-    return render(
-        results,
-        args.output_format,
-        fixing=fixing,
-        quiet=args.quiet,
-        statistics=args.statistics,
-        cwd=os.getcwd(),
-    )
+    return render(results, args.output_format, shown, statistics=args.statistics, cwd=os.getcwd())

@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tracker_lint.cli import print_config_error
+from tracker_lint.cli import config_args, options, print_config_error
 from tracker_lint.cli.files import STDIN
 from tracker_lint.engine import Settings
 from tracker_lint.errors import ConfigError
 from tracker_lint.workspace import Excluded, Workspace
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="tracker-lint config",
-        description="Print the configuration that applies to PATH (default: the current "
-        "folder) as JSON, or the JSON Schema of configuration files.",
-    )
-    parser.add_argument("path", nargs="?", default=".", metavar="PATH")
-    parser.add_argument("--config", metavar="FILE", help="use this configuration file")
-    parser.add_argument(
-        "--schema", action="store_true", help="print the JSON Schema of the configuration"
-    )
-    return parser
+    return options.parser("config")
 
 
 def main(argv: Sequence[str]) -> int:
@@ -42,7 +35,8 @@ def main(argv: Sequence[str]) -> int:
     probe = str(Path(args.path) / "_.md") if Path(args.path).is_dir() else args.path
     path = None if probe == STDIN else Path(probe)
     try:
-        workspace = Workspace(Settings(today=date.today()), args.config)
+        config_file, overrides = config_args(args.config)
+        workspace = Workspace(Settings(today=date.today()), config_file, None, overrides)
         config = workspace.config_for(path) or default_config()
         settings = workspace.settings_for(path)
     except ConfigError as e:

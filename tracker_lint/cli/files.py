@@ -11,18 +11,30 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from tracker_lint.errors import ReadError
 from tracker_lint.workspace import Source, read_file, source_of
 
 STDIN = "-"
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
+# What a directory search takes for Markdown, in any case: GitHub's (linguist's)
+# extensions for Markdown, less those of other formats built on it.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mdwn", ".mkd", ".mkdn", ".mkdown"})
 
 
-def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
+def is_markdown(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES
+
+
+def discover(paths: Sequence[str], *, respect_gitignore: bool = True) -> Iterator[str | ReadError]:
     """Expand directories to their Markdown files; report paths that do not exist.
 
-    A file is given once, however many times it is named or found (``docs docs/T.md``).
+    A file named on the command line is always checked. A directory is searched
+    for Markdown files, skipping hidden directories, ``SKIP_DIRS`` and (in a git
+    work tree, with ``respect_gitignore``) what its ``.gitignore`` files and
+    ``.git/info/exclude`` ignore below the directory named. A file is given once,
+    however many times it is named or found (``docs docs/T.md``).
     """
     seen: set[str] = set()
 
@@ -39,15 +51,7 @@ def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*.md")
-                if p.is_file()
-                and not any(
-                    part.startswith(".") or part in SKIP_DIRS
-                    for part in p.relative_to(path).parts[:-1]
-                )
-            )
+            found = sorted(_search(path, respect_gitignore))
             if not found:
                 yield ReadError(raw, "directory has no Markdown files")
             yield from (str(p) for p in found if first_time(str(p)))
@@ -56,6 +60,80 @@ def discover(paths: Sequence[str]) -> Iterator[str | ReadError]:
                 yield raw
         else:
             yield ReadError(raw, "No such file or directory")
+
+
+def _search(top: Path, respect_gitignore: bool) -> Iterator[Path]:
+    ignore = GitIgnore.of(top) if respect_gitignore else None
+    real_top = top.resolve()
+    for folder, dirs, files in os.walk(top):
+        here = Path(folder)
+        real = real_top / here.relative_to(top)  # as git sees it, for the ignore rules
+        dirs[:] = [
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in SKIP_DIRS
+            and not (ignore and ignore.ignored(real / d, is_dir=True))
+        ]
+        for name in files:
+            if is_markdown(name):
+                file = here / name
+                if file.is_file() and not (ignore and ignore.ignored(real / name, is_dir=False)):
+                    yield file
+
+
+class GitIgnore:
+    """The ignore rules of a git work tree: each folder's ``.gitignore`` (a deeper one
+    wins over a shallower one, and the last matching pattern of a file wins, ``!``
+    re-including) and ``.git/info/exclude`` below them all. pathspec (imported only
+    for a directory search in a git work tree) matches the patterns as git does."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._specs: dict[Path, Any] = {}
+        self._exclude = self._spec(root / ".git" / "info" / "exclude")
+
+    @classmethod
+    def of(cls, top: Path) -> GitIgnore | None:
+        """The rules for a search of ``top``, or None outside a git work tree."""
+        start = top.resolve()
+        for folder in (start, *start.parents):
+            if (folder / ".git").exists():
+                return cls(folder)
+        return None
+
+    @staticmethod
+    def _spec(file: Path) -> Any:
+        try:
+            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return None
+        from pathspec import GitIgnoreSpec
+
+        return GitIgnoreSpec.from_lines(lines) if lines else None
+
+    def _folder_spec(self, folder: Path) -> Any:
+        if folder not in self._specs:
+            self._specs[folder] = self._spec(folder / ".gitignore")
+        return self._specs[folder]
+
+    def ignored(self, path: Path, *, is_dir: bool) -> bool:
+        """Whether git ignores ``path`` (resolved; its parent folders are not ignored)."""
+        try:
+            relative = path.relative_to(self.root)
+        except ValueError:
+            return False
+        parts = relative.parts
+        suffix = "/" if is_dir else ""
+        for depth in range(len(parts) - 1, -1, -1):  # the deepest .gitignore first
+            spec = self._folder_spec(self.root.joinpath(*parts[:depth]))
+            if spec is not None:
+                result = spec.check_file("/".join(parts[depth:]) + suffix).include
+                if result is not None:
+                    return bool(result)
+        if self._exclude is not None:
+            return bool(self._exclude.match_file("/".join(parts) + suffix))
+        return False
 
 
 def read_source(path: str, stdin_name: str | None = None) -> Source:
@@ -133,3 +211,22 @@ def unified_diff(path: str, before: str, after: str) -> str:
             line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
         )
     return "".join(out)
+
+
+def write_output(path: str | None, text: str) -> bool:
+    """A command's output to ``path`` (``-o``; creating missing parent folders, as CI
+    report folders need) or, for None or ``-``, standard output; False (after an
+    ``error:`` line) when it cannot be written."""
+    if path in (None, STDIN):
+        sys.stdout.write(text)
+        return True
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", errors="surrogateescape", newline="")
+    except OSError as e:
+        from tracker_lint.cli import print_error
+
+        print_error(f"cannot write to {path}: {e.strerror or e}")
+        return False
+    return True

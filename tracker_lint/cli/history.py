@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from tracker_lint.cli import print_note
 from tracker_lint.cli.files import STDIN
+from tracker_lint.cli.options import DEFAULT_REV
 from tracker_lint.engine import Settings, looks_like_tracker, model
 from tracker_lint.errors import ReadError
 from tracker_lint.rules.history import StaleDate
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
     from tracker_lint.model import Tracker
 
-DEFAULT_REV = "HEAD"
 GIT_TIMEOUT = 60
 
 

@@ -1,87 +1,106 @@
-"""``tracker-lint report PATH``: progress per section and overall, velocity and a forecast."""
+"""``tracker-lint report PATH ...``: progress per section and overall, velocity and a
+forecast; also what ``badge`` reads its trackers with."""
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tracker_lint.cli import print_config_error, print_error, today_arg
-from tracker_lint.cli.files import STDIN, read_source
+from tracker_lint.cli import config_args, options, print_config_error, print_error, print_note
+from tracker_lint.cli.files import STDIN, discover, read_source, write_output
 from tracker_lint.engine import Settings
 from tracker_lint.errors import ConfigError, ReadError
-from tracker_lint.model import Tracker
-from tracker_lint.report import DEFAULT_WEEKS, RENDERERS, build_report
 from tracker_lint.workspace import Workspace
 
+if TYPE_CHECKING:
+    import argparse
 
-def _weeks(value: str) -> int:
-    try:
-        weeks = int(value)
-    except ValueError:
-        weeks = 0
-    if weeks < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of weeks (1 or more): {value!r}")
-    return weeks
+    from tracker_lint.model import Tracker
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="tracker-lint report",
-        description="Progress of a tracker per section and overall, with velocity and a "
-        "forecast of the completion date.",
-        epilog="Exit codes: 0 report printed, 2 usage error, unreadable file or not a tracker.",
-    )
-    parser.add_argument("path", metavar="PATH", help="the tracker; - reads standard input")
-    parser.add_argument(
-        "--weeks",
-        type=_weeks,
-        default=DEFAULT_WEEKS,
-        metavar="N",
-        help=f"velocity window in weeks, ending today (default: {DEFAULT_WEEKS})",
-    )
-    parser.add_argument(
-        "--today",
-        type=today_arg,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="the last day of the velocity window (default: today)",
-    )
-    parser.add_argument("--config", metavar="FILE", help="use this configuration file")
-    parser.add_argument(
-        "--format",
-        choices=tuple(RENDERERS),
-        default="text",
-        help="text (default), markdown (for a pull request or wiki) or json",
-    )
-    return parser
+    return options.parser("report")
 
 
-def load_or_explain(path: str, settings: Settings, config: str | None) -> Tracker | None:
-    """The tracker at ``path`` (``-``: standard input), read with its configuration
-    (the nearest configuration file, or ``config``): ``Workspace.tracker_for``; or
-    None after saying on standard error why it cannot be (unreadable, not a
-    tracker, a bad configuration file)."""
+class Loaded:
+    """The trackers found at a command's paths, and whether every named path was one."""
+
+    def __init__(self) -> None:
+        self.trackers: list[tuple[str, Tracker]] = []  # (path as shown, tracker)
+        self.failed = False  # a named path was unreadable or not a tracker
+        self.several = False  # several paths or a directory: the output is a list
+
+
+def load_trackers(args: argparse.Namespace, today: date) -> Loaded:
+    """Each tracker at ``args.paths`` (directories searched), read with its configuration
+    (the nearest configuration file, or ``--config``): ``Workspace.tracker_for``. A named
+    path that cannot be read or is not a tracker gets an ``error:`` line; a file found
+    in a directory that is not a tracker is left out (a note says how many)."""
+    loaded = Loaded()
+    loaded.several = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths)
     try:
-        source = read_source(path)
-        return Workspace(settings, config).tracker_for(
-            source, None if path == STDIN else Path(path)
-        )
-    except ReadError as e:
-        print_error(str(e))
+        config, overrides = config_args(args.config)
+        workspace = Workspace(Settings(today=today), config, None, overrides)
     except ConfigError as e:
         print_config_error(e)
-    return None
+        loaded.failed = True
+        return loaded
+    skipped = 0
+    for item in discover(args.paths):
+        if isinstance(item, ReadError):
+            print_error(str(item))
+            loaded.failed = True
+            continue
+        try:
+            source = read_source(item)
+            tracker = workspace.tracker_for(source, None if item == STDIN else Path(item))
+        except ConfigError as e:
+            print_config_error(e)
+            loaded.failed = True
+            continue
+        except ReadError as e:
+            if item in args.paths:
+                print_error(str(e))
+                loaded.failed = True
+            else:
+                skipped += 1
+            continue
+        loaded.trackers.append((item, tracker))
+    if skipped:
+        print_note(f"{skipped} Markdown file{'s' if skipped > 1 else ''} not trackers; skipped")
+    if not loaded.trackers and not loaded.failed:
+        print_error(f"no tracker found in {', '.join(args.paths)}")
+        loaded.failed = True
+    return loaded
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from tracker_lint.report import (
+        build_report,
+        render_json,
+        render_markdown,
+        render_text,
+        report_json,
+    )
+
     args = build_parser().parse_args(argv)
     today = args.today or date.today()
-    tracker = load_or_explain(args.path, Settings(today=today), args.config)
-    if tracker is None:
+    loaded = load_trackers(args, today)
+    if loaded.failed:
         return 2
-    report = build_report(tracker, today, args.weeks, source=args.path)
-    sys.stdout.write(RENDERERS[args.format](report))
-    return 0
+    reports = [build_report(t, today, args.weeks, source=path) for path, t in loaded.trackers]
+    output_format = args.output_format or "text"
+    if output_format == "json":
+        if loaded.several:
+            import json
+
+            data = [report_json(r) for r in reports]
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = render_json(reports[0])
+    else:
+        render = render_markdown if output_format == "markdown" else render_text
+        text = "\n".join(render(r) for r in reports)
+    return 0 if write_output(args.output_file, text) else 2
