@@ -91,7 +91,7 @@ def lower(value: str) -> str:
 def _format(formats: tuple[str, ...], default: str, doc: str = "") -> Option:
     return Option(
         ("--output-format",),
-        f"report format: {', '.join(formats)} (default: {default}; case-insensitive)",
+        f"output format: {', '.join(formats)} (default: {default}; case-insensitive)",
         doc,
         {"type": lower, "choices": formats, "default": None, "metavar": "FORMAT"},
     )
@@ -110,7 +110,8 @@ CONFIG = Option(
 TODAY = Option(
     ("--today",),
     "the date to take as today (default: today's local date)",
-    "`check`: future-date (TL303) compares against it; `report`: the velocity window ends on it",
+    "`check`: future-date (TL303) compares against it; `report`: the velocity window "
+    "ends on it; `badge` takes it as the others do, and a badge does not depend on it",
     {"type": today_arg, "metavar": "YYYY-MM-DD"},
 )
 OUTPUT_FILE = Option(
@@ -391,13 +392,16 @@ def parser(name: str) -> argparse.ArgumentParser:
             "Lint and fix hand-edited Markdown progress trackers.\n\n"
             f"{commands_text()}\n\nSee `{PROG} COMMAND --help` for each command."
         )
+    import textwrap
+
+    width = _formatter(prog)._width
     result = Parser(
         prog=prog,
         usage=command.usage.replace(PROG, "%(prog)s", 1)
         if name != "check"
         else f"{command.usage}\n       {PROG} COMMAND ...",
         description=description,
-        epilog=command.epilog,
+        epilog=textwrap.fill(command.epilog, width),
         formatter_class=_formatter,
         allow_abbrev=False,
     )
@@ -448,8 +452,8 @@ def documented(option: Option) -> str:
     text = option.help[0].upper() + option.help[1:]
     if option.doc:
         text += f"; {option.doc}"
-    escaped = text.replace("|", "\\|")
-    return f"| {', '.join(shown)} | {escaped} |"
+    cells = (", ".join(shown), text)
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
 def table(name: str) -> str:
