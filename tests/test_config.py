@@ -178,6 +178,41 @@ def test_config_schema_is_kept_in_the_repository() -> None:
     assert schema["additionalProperties"] is False
 
 
+SCHEMA_CASES = [
+    ({"select": ["TL4", "tl201", "T"]}, True),
+    ({"select": ["TL999"]}, False),
+    ({"extend-select": ["TL40"]}, True),
+    ({"ignore": ["XX1"]}, False),
+    ({"per-file-ignores": {"docs/*.md": ["TL104"]}}, True),
+    ({"per-file-ignores": {"docs/*.md": ["TL1045"]}}, False),
+    ({"severity": {"TL104": "error", "tl401": "warning"}}, True),
+    ({"severity": {"TL4": "error"}}, False),  # a prefix is not a code here
+    ({"severity": {"TL104": "fatal"}}, False),
+    ({"exclude": ["x" * 1001]}, False),
+    ({"exclude": [f"{i}.md" for i in range(257)]}, False),
+    ({"exclude": [f"{i}.md" for i in range(256)]}, True),
+    ({"unknown-key": 1}, False),
+    ({"profile": "learning-module"}, True),
+]
+
+
+@pytest.mark.parametrize(("data", "valid"), SCHEMA_CASES)
+def test_the_schema_rejects_what_the_tool_rejects(data: dict[str, object], valid: bool) -> None:
+    import jsonschema
+
+    schema = json.loads((ROOT / "docs" / "config-schema.json").read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith("/docs/config-schema.json")
+    validator = jsonschema.Draft202012Validator(schema)
+    assert validator.is_valid(data) == valid
+    try:
+        from_data(data, "x.toml", None, ROOT)
+        accepted = True
+    except ConfigError:
+        accepted = False
+    assert accepted == valid
+
+
 def test_the_schema_validates_the_example_profiles() -> None:
     import jsonschema
 

@@ -554,3 +554,18 @@ def test_unknown_rule_exits_2() -> None:
         "error: unknown rule 'TL999'; run `tracker-lint rule --all` for the list\n"
     )
     assert run("rule").returncode == 2
+
+
+JUNIT_XSD = ROOT / "tests" / "data" / "junit-jenkins.xsd"
+
+
+def test_junit_validates_against_the_jenkins_schema(tmp_path: Path) -> None:
+    xmlschema = pytest.importorskip("xmlschema")
+    schema = xmlschema.XMLSchema(str(JUNIT_XSD))
+    (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    paths = (*BROKEN, "missing.md", str(tmp_path / "notes.md"), "fixtures/clean-tracker.md")
+    result = run(*TODAY, "--output-format", "junit", *paths)
+    schema.validate(result.stdout)
+    # The schema is strict where it matters: a testcase with a file attribute fails it.
+    with_file = result.stdout.replace("<testcase ", '<testcase file="x.md" ', 1)
+    assert not schema.is_valid(with_file)

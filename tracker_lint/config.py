@@ -552,8 +552,64 @@ def _with_prefix(line: str, source: str, prefix: str) -> str:
     return head + prefix + line[len(head) :] if line.startswith(head) else line
 
 
+SCHEMA_ID = "https://github.com/tracker-lint/tracker-lint/blob/main/docs/config-schema.json"
+
+
 def schema() -> dict[str, Any]:
-    return ConfigModel.model_json_schema(by_alias=True)
+    """The JSON Schema (2020-12) of configuration files: the pydantic models, with what
+    the tool checks beyond them where a schema can say it too: rule selectors that
+    match a rule (any case), severity keys that are rule codes, and the size limits."""
+    data = ConfigModel.model_json_schema(by_alias=True)
+    _limit_sizes(data)
+    selector = {"type": "string", "pattern": _caseless_choice(_selectors())}
+    for key in ("select", "extend-select", "ignore"):
+        _set_items(data["properties"][key], selector)
+    data["properties"]["per-file-ignores"]["additionalProperties"]["items"] = selector
+    data["properties"]["severity"]["propertyNames"] = {"pattern": _caseless_choice(list(RULES))}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **data,
+    }
+
+
+def _selectors() -> list[str]:
+    """Every selector that matches a rule: each code and each of its prefixes."""
+    return sorted({code[:i] for code in RULES for i in range(1, len(code) + 1)})
+
+
+def _caseless_choice(words: list[str]) -> str:
+    """An ECMA-262 pattern matching any of ``words`` in any case (it has no ``(?i)``)."""
+    alternatives = (
+        "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+        for word in words
+    )
+    return f"^(?:{'|'.join(alternatives)})$"
+
+
+def _set_items(node: dict[str, Any], items: dict[str, Any]) -> None:
+    """Give the array (or the array of an ``anyOf`` with null) these items."""
+    for option in node.get("anyOf", [node]):
+        if option.get("type") == "array":
+            option["items"] = items
+
+
+def _limit_sizes(node: Any) -> None:
+    """The limits of :func:`size_problems`, on every string, array and table."""
+    if isinstance(node, dict):
+        kind = node.get("type")
+        if kind == "string":
+            node.setdefault("maxLength", STRING_LIMIT)
+        elif kind == "array":
+            node.setdefault("maxItems", ENTRY_LIMIT)
+        elif kind == "object" and node.get("additionalProperties") not in (None, False):
+            node.setdefault("maxProperties", ENTRY_LIMIT)
+            node.setdefault("propertyNames", {"maxLength": STRING_LIMIT})
+        for value in node.values():
+            _limit_sizes(value)
+    elif isinstance(node, list):
+        for value in node:
+            _limit_sizes(value)
 
 
 def dump(config: Config, settings: Settings) -> dict[str, Any]:
