@@ -377,3 +377,32 @@ def test_add_suppressions_extends_an_existing_directive_and_reads_stdin() -> Non
     assert result.returncode == 0
     assert "- **Total Pages**: 6 <!-- tracker-lint-disable-line TL999 TL401 -->" in result.stdout
     assert result.stderr.startswith("Added 3 suppressions to -\n")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="no pseudo-terminals")
+def test_colour_in_a_real_terminal_and_not_in_a_pipe() -> None:
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    command = [sys.executable, "-m", "tracker_lint", *TODAY, STALE]
+    leader, follower = os.openpty()
+    try:
+        subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, env=env, timeout=60)
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed once everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert b"\x1b[1;31mTL401\x1b[0m" in shown
+    piped = subprocess.run(command, capture_output=True, env=env, timeout=60)
+    assert b"\x1b[" not in piped.stdout
+    assert piped.stdout.count(b"TL401") == 3
