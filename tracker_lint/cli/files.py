@@ -65,6 +65,9 @@ def discover(paths: Sequence[str], *, respect_gitignore: bool = True) -> Iterato
 def _search(top: Path, respect_gitignore: bool) -> Iterator[Path]:
     ignore = GitIgnore.of(top) if respect_gitignore else None
     real_top = top.resolve()
+    if ignore is not None and ignore.ignored(real_top, is_dir=True):
+        # Named on purpose though git ignores it: only its own .gitignore files apply.
+        ignore = GitIgnore(ignore.root, within=real_top)
     for folder, dirs, files in os.walk(top):
         here = Path(folder)
         real = real_top / here.relative_to(top)  # as git sees it, for the ignore rules
@@ -88,10 +91,14 @@ class GitIgnore:
     re-including) and ``.git/info/exclude`` below them all. pathspec (imported only
     for a directory search in a git work tree) matches the patterns as git does."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, within: Path | None = None) -> None:
+        """The rules of the work tree at ``root``; with ``within``, only the
+        ``.gitignore`` files of that folder and below it."""
         self.root = root
         self._specs: dict[Path, Any] = {}
-        self._exclude = self._spec(root / ".git" / "info" / "exclude")
+        self._within = None if within is None else len(within.relative_to(root).parts)
+        exclude = root / ".git" / "info" / "exclude"
+        self._exclude = self._spec(exclude) if within is None else None
 
     @classmethod
     def of(cls, top: Path) -> GitIgnore | None:
@@ -125,7 +132,8 @@ class GitIgnore:
             return False
         parts = relative.parts
         suffix = "/" if is_dir else ""
-        for depth in range(len(parts) - 1, -1, -1):  # the deepest .gitignore first
+        lowest = self._within or 0
+        for depth in range(len(parts) - 1, lowest - 1, -1):  # the deepest .gitignore first
             spec = self._folder_spec(self.root.joinpath(*parts[:depth]))
             if spec is not None:
                 result = spec.check_file("/".join(parts[depth:]) + suffix).include
