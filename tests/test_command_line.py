@@ -315,14 +315,17 @@ def test_directory_search_respects_gitignore(tmp_path: Path) -> None:
     assert [line.split()[1] for line in listed] == ["docs/T.md", "docs/keep.generated.md"]
     everything = run("--show-files", "--no-respect-gitignore", ".", cwd=tmp_path).stdout
     assert len(everything.splitlines()) == 6
-    # A directory named explicitly is searched even when ignored (then only its own
-    # .gitignore files apply); a named file is always read.
-    _tree(tmp_path, {"build/.gitignore": "skip.md\n", "build/skip.md": "x", "build/sub/C.md": "x"})
+    # A directory named explicitly is searched, whole, even when git ignores it; a
+    # named file is always read; a tracked file is never ignored.
+    _tree(tmp_path, {"build/sub/C.md": "x"})
     named_dir = run("--show-files", "build", cwd=tmp_path).stdout.splitlines()
     assert [line.split()[:2] for line in named_dir] == [
         ["not-a-tracker", "build/B.md"],
         ["not-a-tracker", "build/sub/C.md"],
     ]
+    _git(tmp_path, "add", "-f", "docs/out.generated.md")
+    tracked = run("--show-files", "docs", cwd=tmp_path).stdout
+    assert "docs/out.generated.md" in tracked
     named = run("--show-files", "docs/drafts/D.md", cwd=tmp_path).stdout
     assert named.split()[1] == "docs/drafts/D.md"
 
