@@ -167,7 +167,7 @@ def test_report_searches_a_directory_and_leaves_out_what_is_not_a_tracker(tmp_pa
     result = run("report", *TODAY, "--output-format", "json", str(tmp_path))
     assert result.returncode == 0
     assert [r["source"] for r in json.loads(result.stdout)] == [str(tmp_path / "T.md")]
-    assert result.stderr == "note: 1 Markdown file not trackers; skipped\n"
+    assert result.stderr == "note: 1 Markdown file is not a tracker; skipped\n"
 
 
 def test_badge_takes_today_several_paths_and_json(tmp_path: Path) -> None:
@@ -415,3 +415,112 @@ def test_colour_in_a_real_terminal_and_not_in_a_pipe() -> None:
     piped = subprocess.run(command, capture_output=True, env=env, timeout=60)
     assert b"\x1b[" not in piped.stdout
     assert piped.stdout.count(b"TL401") == 3
+
+
+# --- found in review ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["report", "badge", "rule", "config"])
+def test_usage_line_names_the_command_once(command: str) -> None:
+    result = run(command, "--bogus")
+    assert result.returncode == 2
+    usage = result.stderr.splitlines()[0]
+    assert usage.startswith(f"usage: tracker-lint {command} ")
+    assert f"{command} {command}" not in usage
+
+
+def test_suggestions_name_the_current_spelling_not_an_older_one() -> None:
+    assert "did you mean --output-format?" in usage_error("report", "--formt", "json", STALE)
+    assert "did you mean --output-file?" in usage_error("badge", "--outpt", "x.svg", STALE)
+
+
+def test_a_mistyped_command_is_not_taken_for_a_file() -> None:
+    result = run("raport", STALE)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: 'raport' is neither a file nor a command (did you mean `tracker-lint report`?)\n"
+    )
+
+
+def test_standard_input_is_read_once(tmp_path: Path) -> None:
+    text = Path(STALE).read_text(encoding="utf-8")
+    result = run(*TODAY, "--stdin-filename", "x.md", "-", "-", stdin=text)
+    assert [k[0] for k in keys(result.stdout)] == ["x.md"] * 3
+    assert other_lines(result.stdout) == ["Found 3 errors (3 fixable with --fix)."]
+
+
+def test_report_and_badge_refuse_a_tracker_that_is_not_utf8_in_a_folder(tmp_path: Path) -> None:
+    shutil.copy(STALE, tmp_path / "a.md")
+    (tmp_path / "b.md").write_bytes(Path(STALE).read_text(encoding="utf-8").encode("utf-16"))
+    for command in ("report", "badge"):
+        result = run(command, str(tmp_path))
+        assert result.returncode == 2, command
+        assert result.stderr.startswith(f"error: {tmp_path / 'b.md'}: is UTF-16 text"), command
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_report_respects_gitignore_and_can_be_told_not_to(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q")
+    _tree(tmp_path, {".gitignore": "old/\n"})
+    (tmp_path / "old").mkdir()
+    shutil.copy(STALE, tmp_path / "old" / "T.md")
+    shutil.copy(CLEAN, tmp_path / "C.md")
+    found = run("report", "--output-format", "json", ".", cwd=tmp_path)
+    assert [r["source"] for r in json.loads(found.stdout)] == ["C.md"]
+    every = run("report", "--output-format", "json", "--no-respect-gitignore", ".", cwd=tmp_path)
+    assert [r["source"] for r in json.loads(every.stdout)] == ["C.md", "old/T.md"]
+    (tmp_path / "C.md").unlink()
+    nothing = run("--show-files", ".", cwd=tmp_path)
+    assert "directory has no Markdown files that git does not ignore" in nothing.stdout
+
+
+def test_statistics_are_coloured_in_a_terminal() -> None:
+    result = run(*TODAY, "--statistics", STALE, env={"FORCE_COLOR": "1"})
+    assert (
+        result.stdout.splitlines()[0]
+        == "3\t\x1b[1;31mTL401\x1b[0m\t\x1b[36m[*]\x1b[0m stats-mismatch"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a hard-break backslash stays last
+        (
+            "- **Total Pages**: 6\\",
+            "- **Total Pages**: 6 <!-- tracker-lint-disable-line TL401 -->\\",
+        ),
+        # a comment the line leaves open is not closed early
+        (
+            "- **Total Pages**: 6 <!-- note",
+            "- **Total Pages**: 6 <!-- tracker-lint-disable-line TL401 --> <!-- note",
+        ),
+        # trailing white space stays after the comment
+        (
+            "- **Total Pages**: 6  ",
+            "- **Total Pages**: 6 <!-- tracker-lint-disable-line TL401 -->  ",
+        ),
+    ],
+)
+def test_add_suppressions_keeps_what_ends_a_line(line: str, expected: str) -> None:
+    text = Path(STALE).read_text(encoding="utf-8").replace("- **Total Pages**: 6", line, 1)
+    if "<!-- note" in line:
+        text = text.replace("- **Completed**", "-->\n- **Completed**", 1)
+    result = run(*TODAY, "--add-suppressions", "-", stdin=text)
+    assert expected in result.stdout.splitlines()
+
+
+def test_add_suppressions_in_an_empty_last_cell() -> None:
+    text = (
+        Path(MISMATCH)
+        .read_text(encoding="utf-8")
+        .replace(
+            "| Caching | ✅ | ⬜ | ✅ Complete | 2025-01-30 |",
+            "| Caching | ✅ | ⬜ | ✅ Complete | |",
+        )
+    )
+    result = run(*TODAY, "--add-suppressions", "-", stdin=text)
+    assert (
+        "| Caching | ✅ | ⬜ | ✅ Complete | <!-- tracker-lint-disable-line TL201 TL301 --> |"
+        in result.stdout.splitlines()
+    )

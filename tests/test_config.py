@@ -193,6 +193,7 @@ SCHEMA_CASES = [
     ({"exclude": [f"{i}.md" for i in range(256)]}, True),
     ({"unknown-key": 1}, False),
     ({"profile": "learning-module"}, True),
+    ({"profile": "nosuch"}, False),
 ]
 
 

@@ -552,7 +552,7 @@ def _with_prefix(line: str, source: str, prefix: str) -> str:
     return head + prefix + line[len(head) :] if line.startswith(head) else line
 
 
-SCHEMA_ID = "https://github.com/tracker-lint/tracker-lint/blob/main/docs/config-schema.json"
+SCHEMA_ID = "https://raw.githubusercontent.com/tracker-lint/tracker-lint/main/docs/config-schema.json"
 
 
 def schema() -> dict[str, Any]:
@@ -566,6 +566,9 @@ def schema() -> dict[str, Any]:
         _set_items(data["properties"][key], selector)
     data["properties"]["per-file-ignores"]["additionalProperties"]["items"] = selector
     data["properties"]["severity"]["propertyNames"] = {"pattern": _caseless_choice(list(RULES))}
+    for option in data["properties"]["profile"]["anyOf"][0]["oneOf"]:
+        if option.get("type") == "string":  # a built-in profile, by name
+            option["enum"] = list(builtin_profiles())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -311,7 +311,11 @@ def format_statistics(results: Sequence[FileResult], shown: Shown = PLAIN) -> st
     for code, findings in rows:
         fixes = [f for f in findings if f.fix]
         marker = "[*]" if any(map(shown.applies, fixes)) else "[-]" if fixes else "[ ]"
-        lines.append(f"{len(findings):>{width}}\t{code}\t{marker} {findings[0].name}")
+        error = any(f.severity is Severity.ERROR for f in findings)
+        painted = _paint(code, RED if error else YELLOW, shown.color)
+        if fixes:
+            marker = _paint(marker, CYAN, shown.color)
+        lines.append(f"{len(findings):>{width}}\t{painted}\t{marker} {findings[0].name}")
     if not shown.quiet:
         lines.extend(closing_lines(results, shown))
     return _join(lines)

@@ -268,11 +268,28 @@ def add_directives(doc: Document, findings: Iterable[Finding]) -> tuple[str, int
         row = rows.get(line)
         if row is not None and row.cells:
             last = row.cells[-1]
-            inserts.append((last.end, f" {comment}" if last.end > last.start else comment))
+            if last.text:
+                inserts.append((last.end, f" {comment}"))
+            else:  # an empty cell (its span is the white space): `| <!-- ... --> |`
+                before = " " if doc.text[last.end - 1 : last.end] not in (" ", "\t") else ""
+                after = " " if doc.text[last.end : last.end + 1] == "|" else ""
+                inserts.append((last.end, f"{before}{comment}{after}"))
             continue
-        text = doc.line_text(line)
-        inserts.append((doc.offset(line, len(text.rstrip())), f" {comment}"))
+        inserts.append((doc.offset(line, _end_of_text(doc.line_text(line))), f" {comment}"))
     out = doc.text
     for offset, added in sorted(inserts, reverse=True):
         out = out[:offset] + added + out[offset:]
     return out, sum(len(c) for c in by_line.values())
+
+
+def _end_of_text(line: str) -> int:
+    """Where a comment added to a line goes: after its text, but before trailing white
+    space, a hard-break backslash, and a comment the line leaves open (whose ``-->``
+    is on a later line)."""
+    end = len(line.rstrip())
+    opened = line.rfind("<!--", 0, end)
+    if opened >= 0 and line.find("-->", opened + 4) < 0:
+        end = len(line[:opened].rstrip())
+    elif line[:end].endswith("\\") and not line[:end].endswith("\\\\"):
+        end = len(line[: end - 1].rstrip())
+    return end

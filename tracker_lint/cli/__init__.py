@@ -41,6 +41,23 @@ def print_config_error(error: ConfigError) -> None:
         print_error(line)
 
 
+def _mistyped_command(word: str) -> bool:
+    """A first argument that is no file but close to a command's name (``raport``) is a
+    usage error naming the command, not a missing file."""
+    import difflib
+    import os
+
+    if word.startswith("-") or os.path.lexists(word) or "/" in word or "." in word:
+        return False
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    if not close:
+        return False
+    print_error(
+        f"{word!r} is neither a file nor a command (did you mean `tracker-lint {close[0]}`?)"
+    )
+    return True
+
+
 def config_args(values: Sequence[str] | None) -> tuple[str | None, dict[str, Any]]:
     """The ``--config`` values: the configuration file (at most one) and the inline
     ``KEY=VALUE`` settings merged in order; a ConfigError says what is wrong.
@@ -82,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     module = "tracker_lint.cli.check"
     if args and args[0] in COMMANDS:
         module = COMMANDS[args.pop(0)]
+    elif args and _mistyped_command(args[0]):
+        return 2
     command: int = importlib.import_module(module).main(args)
     return command
 

@@ -273,7 +273,7 @@ class Run:
         elif done.text != source.text:
             self.modified = True
             try:
-                write_atomic(item, source.data, done.text.encode("utf-8"))
+                write_atomic(item, source.data, done.text.encode("utf-8"), "changed")
             except WriteError as e:
                 print_error(str(e))
                 result.findings = check(source.text, settings, base=base).findings
@@ -349,7 +349,10 @@ def _write_output(args: argparse.Namespace, run: Run) -> bool:
         fixing=run.fixing,
         quiet=args.quiet,
         unsafe_fixes=args.unsafe_fixes,
-        color=not to_file and args.output_format in ("text", "full") and use_color(stream),
+        color=not to_file
+        and (args.output_format in ("text", "full") or args.statistics)
+        and args.output_format != "json"
+        and use_color(stream),
     )
     if args.show_files:
         text = format_files(run.results)

@@ -45,13 +45,16 @@ def discover(paths: Sequence[str], *, respect_gitignore: bool = True) -> Iterato
 
     for raw in paths:
         if raw == STDIN:
-            yield raw
+            if first_time(raw):  # standard input can be read once
+                yield raw
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(_search(path, respect_gitignore))
+            ignored = git_ignored(path) if respect_gitignore else frozenset()
+            found = sorted(_search(path, ignored))
             if not found:
-                yield ReadError(raw, "directory has no Markdown files")
+                why = " that git does not ignore" if ignored else ""
+                yield ReadError(raw, f"directory has no Markdown files{why}")
             yield from (str(p) for p in found if first_time(str(p)))
         elif path.exists() or path.is_symlink():
             if first_time(raw):
@@ -60,8 +63,9 @@ def discover(paths: Sequence[str], *, respect_gitignore: bool = True) -> Iterato
             yield ReadError(raw, "No such file or directory")
 
 
-def _search(top: Path, respect_gitignore: bool) -> Iterator[Path]:
-    ignored = git_ignored(top) if respect_gitignore else frozenset()
+def _search(top: Path, ignored: frozenset[str]) -> Iterator[Path]:
+    """The Markdown files below ``top``, but hidden and ``SKIP_DIRS`` folders and the
+    paths in ``ignored`` (relative to ``top``, a folder's with a trailing ``/``)."""
     for folder, dirs, files in os.walk(top):
         here = Path(folder)
         relative = here.relative_to(top).as_posix()
@@ -122,12 +126,13 @@ class WriteError(Exception):
     pass
 
 
-def write_atomic(path: str, original: bytes, new: bytes) -> None:
+def write_atomic(path: str, original: bytes, new: bytes, done: str = "fixed") -> None:
     """Replace the file's content, all at once, only if nobody changed it meanwhile.
 
     The new content goes to a temporary file in the same directory, which then
     replaces the file in one rename, so a crash leaves either the old or the
     new content. Writing through a symlink updates its target; the link stays.
+    ``done`` says what was not done to a read-only file (fixed, changed).
     """
     import tempfile
 
@@ -144,7 +149,7 @@ def write_atomic(path: str, original: bytes, new: bytes) -> None:
         mode = stat.st_mode & 0o7777
         # Root may write anything; a file without write bits is read-only all the same.
         if not mode & 0o222 or not os.access(target, os.W_OK):
-            raise WriteError(f"{path}: is read-only; not fixed")
+            raise WriteError(f"{path}: is read-only; not {done}")
         fd, tmp = tempfile.mkstemp(prefix=".tracker-lint-", suffix=".tmp", dir=directory)
     except OSError as e:
         raise WriteError(f"{path}: cannot be written ({e.strerror})") from e

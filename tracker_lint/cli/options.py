@@ -102,9 +102,9 @@ CONFIG = Option(
     "a configuration file to use for every path instead of looking for one, or an "
     "inline KEY=VALUE setting in TOML that overrides the configuration; may be repeated",
     "`--config PATH` uses that `.tracker-lint.toml` or `pyproject.toml` (see "
-    "[configuration.md](configuration.md)); `--config 'select = [\"TL4\"]'` or "
-    "`--config profile.columns.date='Updated'` sets one key over whichever configuration "
-    "applies, as ruff's inline `--config` does",
+    "[configuration.md](configuration.md)); `--config 'select = [\"TL4\"]'` sets one "
+    "top-level key over whichever configuration applies, as ruff's inline `--config` does "
+    "(see [settings on the command line](configuration.md#settings-on-the-command-line))",
     {"action": "append", "metavar": "PATH|KEY=VALUE"},
 )
 TODAY = Option(
@@ -119,6 +119,11 @@ OUTPUT_FILE = Option(
     "write the output to PATH (creating missing folders) instead of standard output; "
     "- is standard output",
     kwargs={"metavar": "PATH"},
+)
+NO_RESPECT_GITIGNORE = Option(
+    ("--no-respect-gitignore",),
+    "search directories without skipping the files git ignores",
+    kwargs={"dest": "respect_gitignore", "action": "store_false", "default": True},
 )
 PATHS = Option(
     (),
@@ -204,11 +209,7 @@ CHECK: tuple[Option, ...] = (
         "instead of reporting findings",
         "see [above](#tracker-lint-check)",
     ),
-    Option(
-        ("--no-respect-gitignore",),
-        "search directories without skipping the files that .gitignore ignores",
-        kwargs={"dest": "respect_gitignore", "action": "store_false", "default": True},
-    ),
+    NO_RESPECT_GITIGNORE,
     Option(("--version",), "print the version and exit", kwargs={"action": "version"}),
 )
 
@@ -234,6 +235,7 @@ REPORT: tuple[Option, ...] = (
     ),
     TODAY,
     CONFIG,
+    NO_RESPECT_GITIGNORE,
 )
 REPORT_ALIASES = {"--format": "--output-format"}
 
@@ -258,6 +260,7 @@ BADGE: tuple[Option, ...] = (
     ),
     TODAY,
     CONFIG,
+    NO_RESPECT_GITIGNORE,
 )
 BADGE_ALIASES = {"--output": "--output-file"}
 
@@ -397,9 +400,7 @@ def parser(name: str) -> argparse.ArgumentParser:
     width = _formatter(prog)._width
     result = Parser(
         prog=prog,
-        usage=command.usage.replace(PROG, "%(prog)s", 1)
-        if name != "check"
-        else f"{command.usage}\n       {PROG} COMMAND ...",
+        usage=command.usage if name != "check" else f"{command.usage}\n       {PROG} COMMAND ...",
         description=description,
         epilog=textwrap.fill(command.epilog, width),
         formatter_class=_formatter,
@@ -423,12 +424,13 @@ def parser(name: str) -> argparse.ArgumentParser:
 
 
 def _with_suggestion(message: str, parser: argparse.ArgumentParser) -> str:
+    import argparse
     import difflib
 
     match = re.match(r"unrecognized arguments: (.*)", message)
     if match is None:
         return message
-    known = [s for a in parser._actions for s in a.option_strings]
+    known = [s for a in parser._actions if a.help != argparse.SUPPRESS for s in a.option_strings]
     for word in match.group(1).split():
         flag = word.split("=", 1)[0]
         if not flag.startswith("--"):

@@ -48,20 +48,27 @@ def load_trackers(args: argparse.Namespace, today: date) -> Loaded:
         loaded.failed = True
         return loaded
     skipped = 0
-    for item in discover(args.paths):
+    for item in discover(args.paths, respect_gitignore=args.respect_gitignore):
         if isinstance(item, ReadError):
             print_error(str(item))
             loaded.failed = True
             continue
         try:
             source = read_source(item)
+        except ReadError as e:
+            print_error(str(e))
+            loaded.failed = True
+            continue
+        try:
             tracker = workspace.tracker_for(source, None if item == STDIN else Path(item))
         except ConfigError as e:
             print_config_error(e)
             loaded.failed = True
             continue
         except ReadError as e:
-            if item in args.paths:
+            # A file found in a folder that is not a tracker is left out; one that is a
+            # tracker but cannot be read (not UTF-8) is an error wherever it was found.
+            if item in args.paths or e.message == source.undecodable:
                 print_error(str(e))
                 loaded.failed = True
             else:
@@ -69,7 +76,12 @@ def load_trackers(args: argparse.Namespace, today: date) -> Loaded:
             continue
         loaded.trackers.append((item, tracker))
     if skipped:
-        print_note(f"{skipped} Markdown file{'s' if skipped > 1 else ''} not trackers; skipped")
+        what = (
+            "1 Markdown file is not a tracker"
+            if skipped == 1
+            else (f"{skipped} Markdown files are not trackers")
+        )
+        print_note(f"{what}; skipped")
     if not loaded.trackers and not loaded.failed:
         print_error(f"no tracker found in {', '.join(args.paths)}")
         loaded.failed = True
