@@ -552,7 +552,9 @@ def _with_prefix(line: str, source: str, prefix: str) -> str:
     return head + prefix + line[len(head) :] if line.startswith(head) else line
 
 
-SCHEMA_ID = "https://raw.githubusercontent.com/tracker-lint/tracker-lint/main/docs/config-schema.json"
+SCHEMA_ID = (
+    "https://raw.githubusercontent.com/tracker-lint/tracker-lint/main/docs/config-schema.json"
+)
 
 
 def schema() -> dict[str, Any]:
