@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SETTINGS, positions
 from tests.test_rules import NO_TL402
@@ -122,6 +124,44 @@ def test_pre_filter_folds_non_ascii_names_like_the_parser() -> None:
     data["derive"] = []
     profile = from_data({"profile": data}, "x.toml", None, ROOT).profile
     assert looks_like_tracker(decomposed, profile)
+
+
+# Words of the default profile's lines, in case variants and look-alikes IGNORECASE
+# matches (the Kelvin sign, the long s), among other text.
+_PIECES = st.sampled_from(
+    [
+        "module",
+        "MODULE",
+        "Exam",
+        "EXAM",
+        "status",
+        "ſtatus",
+        "quick",
+        "stats",
+        "QUICK",
+        "K",
+        "| ",
+        " |",
+        "\n",
+        " ",
+        "ß",
+        "é",
+        "mod",
+        "ule",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30).map("".join))
+def test_substring_check_never_rejects_what_the_pattern_accepts(text: str) -> None:
+    from tracker_lint.engine import _detector, looks_like_tracker
+    from tracker_lint.model import DEFAULT_SOURCES
+    from tracker_lint.profile import default_profile
+
+    profile = default_profile()
+    pattern, ascii_only, _ = _detector(profile, DEFAULT_SOURCES)
+    assert ascii_only
+    assert looks_like_tracker(text, profile) is (pattern.search(text) is not None)
 
 
 def test_parser_without_the_row_builder_still_parses_tables() -> None:
