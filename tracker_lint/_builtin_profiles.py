@@ -58,4 +58,14 @@ BUILTIN: dict[str, Profile] = {
         ),
         legend=Legend(heading='Legend'),
     ),
+    'tasks': Profile(
+        name='tasks',
+        description='Task lists: GitHub task-list items under headings, done when checked.',
+        statuses=(
+            Status(id='done', label='done', symbol='[x]', progress='done'),
+            Status(id='todo', label='todo', symbol='[ ]', progress='none'),
+        ),
+        items=('task-items',),
+        unique='section',
+    ),
 }

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from tracker_lint._record import record
 from tracker_lint._text import DIRECTIVE_MARKER, name_key
 from tracker_lint.findings import Finding, Fix, Problem, Severity
-from tracker_lint.model import DEFAULT_SOURCES, ItemSource, Tracker, build_tracker
+from tracker_lint.model import ItemSource, Tracker, build_tracker, sources_of
 from tracker_lint.parse import Document, parse
 from tracker_lint.profile import Profile, default_profile
 from tracker_lint.rules import RULES, Context, Rule
@@ -30,7 +30,8 @@ class Settings:
     select: frozenset[str] | None = None  # rule codes to run; None: all
     severity: Mapping[str, Severity] = field(default_factory=dict)
     force: bool = False  # lint as a tracker even if the cheap pre-filter says it is not one
-    sources: tuple[ItemSource, ...] = DEFAULT_SOURCES  # where tracked items come from
+    # Where tracked items come from; None: the sources the profile names (its ``items``)
+    sources: tuple[ItemSource, ...] | None = None
 
     def select_allows(self, code: str) -> bool:
         return self.select is None or code in self.select
@@ -40,7 +41,7 @@ class Settings:
 
 
 def looks_like_tracker(
-    text: str, profile: Profile, sources: Sequence[ItemSource] = DEFAULT_SOURCES
+    text: str, profile: Profile, sources: Sequence[ItemSource] | None = None
 ) -> bool:
     """Cheap pre-filter: could this text hold tracked items or a totals section?
 
@@ -52,7 +53,8 @@ def looks_like_tracker(
     ``name_key`` compares names (case-folded; Unicode-normalised when a word is not
     ASCII).
     """
-    pattern, ascii_only, words = _detector(profile, tuple(sources))
+    chosen = sources_of(profile) if sources is None else tuple(sources)
+    pattern, ascii_only, words = _detector(profile, chosen)
     folded = (text if ascii_only else unicodedata.normalize("NFC", text)).casefold()
     # Most texts lack some word of every line the pattern wants: substring tests say so
     # faster than the pattern. (Full case folding is more permissive than the pattern's
@@ -114,7 +116,7 @@ def _model(text: str, settings: Settings) -> Tracker | None:
     return model(text, settings.profile, settings.sources)
 
 
-def model(text: str, profile: Profile, sources: Sequence[ItemSource] = DEFAULT_SOURCES) -> Tracker:
+def model(text: str, profile: Profile, sources: Sequence[ItemSource] | None = None) -> Tracker:
     """The document seen through the profile, tracker or not, without the pre-filter:
     the ``base`` to give :func:`check`, :func:`lint` and :func:`fix_text` (built once
     by the caller, however many fix passes compare against it)."""
@@ -129,7 +131,11 @@ def analyse(text: str, settings: Settings) -> Tracker | None:
 
 def not_a_tracker(profile: Profile) -> str:
     """Why a document is not a tracker for ``profile``, in the words of a note."""
-    return f"no table with columns {', '.join(profile.required_columns)}"
+    why = {
+        "table-rows": f"no table with columns {', '.join(profile.required_columns)}",
+        "task-items": "no task-list item under a heading",
+    }
+    return " and ".join(why[kind] for kind in profile.items)
 
 
 class Checked(NamedTuple):

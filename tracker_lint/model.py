@@ -22,7 +22,7 @@ from tracker_lint._text import (
     name_key,
     strip_comments,
 )
-from tracker_lint.parse import Cell, Document, ListItem, Row, Table
+from tracker_lint.parse import BulletList, Cell, Document, Heading, ListItem, Row, Table
 from tracker_lint.profile import Profile, Status
 from tracker_lint.totals import StatEntry, TotalsSection, find_totals, list_under
 
@@ -380,13 +380,82 @@ def _row_item(
     )
 
 
+class TaskItems:
+    """Items from GitHub task-list items (``- [x] Translate intro``) in the lists
+    directly under a heading, that heading their section: the checkbox is the status
+    as written (``[X]`` read as ``[x]``), the text after it the name. A nested task
+    item is an item of its own. The items of one list are one :class:`ItemList`;
+    list items without a checkbox are not items."""
+
+    def signatures(self, profile: Profile) -> list[tuple[str, ...]]:
+        return [("[x]",), ("[ ]",)]
+
+    def collect(self, doc: Document, profile: Profile) -> list[ItemList]:
+        lists = []
+        section = ""
+        layout = Layout({}, None)
+        for block in doc.blocks:
+            if isinstance(block, Heading):
+                section = block.plain
+            elif isinstance(block, BulletList):
+                items = [
+                    item
+                    for entry in block.items
+                    if (item := _task(entry, section, layout, profile))
+                ]
+                if items:
+                    first = items[0]
+                    lists.append(
+                        ItemList(items, layout, section, first.line, first.start, first.end)
+                    )
+        return lists
+
+
+def _task(entry: ListItem, section: str, layout: Layout, profile: Profile) -> Item | None:
+    """The item of a task-list item (``[ ]``, ``[x]`` or ``[X]``, then a space or the
+    end of the line), None for any other list item."""
+    text = entry.text
+    if len(text) < 3 or text[0] != "[" or text[2] != "]" or text[1] not in " xX":
+        return None
+    if len(text) > 3 and text[3] not in " \t\n":
+        return None
+    box = Cell(f"[{text[1].lower()}]", entry.start, entry.source(3))
+    first_line = text.split("\n", 1)[0]
+    name_at = len(first_line) - len(first_line[3:].lstrip()) if len(first_line) > 3 else 3
+    name_text = first_line[name_at:].rstrip()
+    name = Cell(name_text, entry.source(name_at), entry.source(name_at + len(name_text)))
+    status = read_status("Task", box, profile)
+    return Item(
+        line=entry.line,
+        start=entry.start,
+        end=entry.end,
+        section=section,
+        layout=layout,
+        cells=(box, name),
+        name=name,
+        status=status,
+        counted=counted_status(profile, None, status),
+    )
+
+
 TABLE_ROWS = TableRows()
+TASK_ITEMS = TaskItems()
 DEFAULT_SOURCES: tuple[ItemSource, ...] = (TABLE_ROWS,)
+SOURCES: dict[str, ItemSource] = {"table-rows": TABLE_ROWS, "task-items": TASK_ITEMS}
+
+
+def sources_of(profile: Profile) -> tuple[ItemSource, ...]:
+    """The item sources a profile names (``items``)."""
+    if profile.items == ("table-rows",):
+        return DEFAULT_SOURCES
+    return tuple(SOURCES[kind] for kind in profile.items)
 
 
 def build_tracker(
-    doc: Document, profile: Profile, sources: Sequence[ItemSource] = DEFAULT_SOURCES
+    doc: Document, profile: Profile, sources: Sequence[ItemSource] | None = None
 ) -> Tracker:
+    if sources is None:
+        sources = sources_of(profile)
     lists = [items for source in sources for items in source.collect(doc, profile)]
     lists.sort(key=lambda items: items.start)
     totals = find_totals(doc, profile.totals) if profile.totals is not None else None

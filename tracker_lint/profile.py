@@ -31,6 +31,8 @@ Source = Literal["derived", "written"]
 TotalFormat = Literal["auto", "integer", "percent", "fraction"]
 TotalsKind = Literal["list", "table"]
 UnknownLabels = Literal["report", "ignore"]
+ItemKind = Literal["table-rows", "task-items"]
+Uniqueness = Literal["tracker", "section", "list"]
 
 WILDCARD = "*"
 ALL = "all"
@@ -291,6 +293,22 @@ class Profile:
     derive: tuple[Derive, ...] = ()
     totals: Totals | None = None
     legend: Legend | None = None
+    items: Annotated[
+        tuple[ItemKind, ...],
+        _doc(
+            'Where tracked items come from: "table-rows" (rows of tables with the '
+            'columns), "task-items" (task-list items, `- [x] ...`, under a heading).',
+            min_length=1,
+        ),
+    ] = ("table-rows",)
+    unique: Annotated[
+        Uniqueness,
+        _doc(
+            "Where an item name must be unique (duplicate-item, TL104): in the whole "
+            'tracker, in each section (the items under one heading) or in each "list" '
+            "(one table, one list)."
+        ),
+    ] = "tracker"
 
     @cached_property
     def index(self) -> ProfileIndex:

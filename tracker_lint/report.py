@@ -115,6 +115,8 @@ class Report:
         if self.overall.remaining == 0 or any(v.outlook == "estimated" for v in self.velocity):
             return None
         if not self.dated:
+            if "table-rows" not in self.profile.items:
+                return "Not enough dated history to forecast: the items have no dates."
             column = self.profile.date_column
             what = f"no {column} column" if column else "no date column"
             return f"Not enough dated history to forecast: the tables have {what}."

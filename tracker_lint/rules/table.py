@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from tracker_lint._text import label_key, quoted
 from tracker_lint.findings import Problem, Severity
-from tracker_lint.model import Tracker, leading_symbol
+from tracker_lint.model import Item, Tracker, leading_symbol
 from tracker_lint.profile import Profile
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.status import status_text
@@ -171,8 +171,10 @@ def _status_hint(text: str, profile: Profile) -> str | None:
 
 class DuplicateItem(Rule):
     """## What it does
-    Checks that no item name (the first column that is not `#`) appears twice
-    in one tracker, compared case-insensitively.
+    Checks that no item name (the first column that is not `#`, or a task's
+    text) appears twice in one tracker, compared case-insensitively. A profile
+    can ask for unique names per section (the items under one heading) or per
+    list (one table, one task list) instead: `unique = "section"`.
 
     ## Why is this bad?
     A page listed twice is counted twice in Total Pages, and its two rows
@@ -196,12 +198,21 @@ class DuplicateItem(Rule):
     summary = "the same item name (case-insensitive) twice in one tracker"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
-        seen: dict[str, int] = {}
-        for item in tracker.items:
+        unique = tracker.profile.unique
+        seen: dict[tuple[object, str], int] = {}
+        for n, items in enumerate(tracker.lists):
+            scope = n if unique == "list" else items.section if unique == "section" else None
+            yield from self._twice(items.items, scope, seen)
+
+    @staticmethod
+    def _twice(
+        items: list[Item], scope: object, seen: dict[tuple[object, str], int]
+    ) -> Iterator[Problem]:
+        for item in items:
             cell = item.name
             if cell is None or not cell.value:
                 continue
-            key = " ".join(cell.value.split()).casefold()
+            key = (scope, " ".join(cell.value.split()).casefold())
             if key in seen:
                 yield Problem(
                     cell.start,
