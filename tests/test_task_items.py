@@ -180,3 +180,31 @@ def test_the_pre_filter_never_rejects_a_task_list_the_model_tracks(lines: list[s
     text = "\n".join(lines)
     if model(text, TASKS).is_tracker:
         assert looks_like_tracker(text, TASKS)
+
+
+def test_numbered_task_lists_are_items_and_never_totals() -> None:
+    text = (
+        "# Languages\n\n## Completion\n\n1. [x] English (en) - source\n2. [ ] Arabic (ar)\n"
+        "3. Notes, not a task\n\n## Progress\n\n1. **Done**: 9\n"
+    )
+    tracker = model(text, TASKS)
+    assert [(i.section, i.title, i.counted) for i in tracker.items] == [
+        ("Completion", "English (en) - source", "done"),
+        ("Completion", "Arabic (ar)", "todo"),
+    ]
+    with_totals = validate_profile(
+        {
+            "items": ["task-items"],
+            "statuses": [
+                {"id": "done", "symbol": "[x]", "label": "", "progress": "done"},
+                {"id": "todo", "symbol": "[ ]", "label": "", "progress": "none"},
+            ],
+            "totals": {
+                "heading": "Progress",
+                "items": [{"label": "Done", "count": ["done"], "source": "written"}],
+            },
+        },
+        "numbered",
+    )
+    # a numbered list under the totals heading is not read as totals (as before)
+    assert model(text, with_totals).stats is None

@@ -381,8 +381,8 @@ def _row_item(
 
 
 class TaskItems:
-    """Items from GitHub task-list items (``- [x] Translate intro``) in the lists
-    directly under a heading, that heading their section: the checkbox is the status
+    """Items from GitHub task-list items (``- [x] Translate intro``, ``1. [x] ...``) in
+    the lists directly under a heading, that heading their section: the checkbox is the status
     as written (``[X]`` read as ``[x]``), the text after it the name. A nested task
     item is an item of its own. The items of one list are one :class:`ItemList`;
     list items without a checkbox are not items."""

@@ -135,12 +135,15 @@ class ListItem:
 
 
 class BulletList:
-    __slots__ = ("end_line", "items", "line")
+    __slots__ = ("end_line", "items", "line", "ordered")
 
-    def __init__(self, items: list[ListItem], line: int, end_line: int) -> None:
+    def __init__(
+        self, items: list[ListItem], line: int, end_line: int, *, ordered: bool = False
+    ) -> None:
         self.items = items
         self.line = line
         self.end_line = end_line
+        self.ordered = ordered  # a numbered list (``1.``): task items, never totals
 
 
 class HtmlBlock:
@@ -532,13 +535,9 @@ def parse(text: str) -> Document:
             want_item_text = False
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
-            if (
-                recorded is None
-                and list_depth == heading_depth + 1
-                and kind == "bullet_list_open"
-                and tok.map is not None
-            ):
-                recorded = BulletList([], tok.map[0], tok.map[1])
+            if recorded is None and list_depth == heading_depth + 1 and tok.map is not None:
+                ordered = kind == "ordered_list_open"
+                recorded = BulletList([], tok.map[0], tok.map[1], ordered=ordered)
                 recorded_depth = list_depth
                 doc.blocks.append(recorded)
         elif kind in ("bullet_list_close", "ordered_list_close"):

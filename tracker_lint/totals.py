@@ -335,6 +335,9 @@ def _lists_under(doc: Document, heading: str) -> tuple[Heading | None, list[Bull
             continue
         elif isinstance(block, HtmlBlock) and block.text.lstrip().startswith("<!--"):
             comments.update(range(block.line, block.end_line))
+        elif isinstance(block, BulletList) and block.ordered:
+            if lists:
+                break  # a numbered list is not totals, and ends the ones before it
         elif isinstance(block, BulletList):
             if lists and not all(
                 line in comments or not doc.line_text(line).strip()
