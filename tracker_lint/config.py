@@ -189,6 +189,17 @@ ProfileField = Annotated[
 ]
 
 
+class ProfileRule(_Model):
+    """A profile for some of the files: the first ``[[profiles]]`` entry with a glob that
+    matches a file's path (relative to the configuration file's folder) gives its
+    profile; other files get ``profile``."""
+
+    files: list[NonEmpty] = Field(
+        min_length=1, description="Globs of the files this profile is for (fnmatch)."
+    )
+    use: ProfileField = Field(description="A built-in profile name, or a profile table.")
+
+
 class ConfigModel(_Model):
     """tracker-lint configuration (.tracker-lint.toml, or [tool.tracker-lint] in pyproject.toml)."""
 
@@ -204,6 +215,9 @@ class ConfigModel(_Model):
     profile: ProfileField | None = Field(
         None, description="A built-in profile name, or a profile table."
     )
+    profiles: list[ProfileRule] = Field(
+        default=[], description="Profiles for some files, by glob; the first match wins."
+    )
 
 
 @dataclass(frozen=True)
@@ -215,6 +229,18 @@ class Config:
     model: ConfigModel
     profile: Profile
     data: dict[str, Any] = field(default_factory=dict, compare=False)  # as written
+    # [[profiles]]: (globs, profile) in order, the first match wins over ``profile``
+    by_files: tuple[tuple[tuple[str, ...], Profile], ...] = ()
+
+    def profile_for(self, file: Path | None) -> Profile:
+        """The profile of a file: the first ``[[profiles]]`` entry matching it, else
+        ``profile`` (standard input without a name gets ``profile``)."""
+        relative = self.relative(file)
+        if relative is not None:
+            for globs, profile in self.by_files:
+                if _matches(relative, list(globs)):
+                    return profile
+        return self.profile
 
     def with_overrides(self, overrides: dict[str, Any]) -> Config:
         """This configuration with the command line's inline ``--config KEY=VALUE``
@@ -237,7 +263,8 @@ class Config:
         selected = selection.resolve(extra_ignore=ignored)
         severity = {code.upper(): Severity(level) for code, level in self.model.severity.items()}
         force = relative is not None and bool(self.model.include)
-        return replace(base, profile=self.profile, select=selected, severity=severity, force=force)
+        profile = self.profile_for(file)
+        return replace(base, profile=profile, select=selected, severity=severity, force=force)
 
     def relative(self, file: Path | None) -> str | None:
         if file is None:
@@ -444,12 +471,21 @@ def from_data(data: dict[str, Any], source: str, path: Path | None, root: Path) 
     sizes = size_problems(data)
     if sizes:
         raise _refuse(source, [f"{source}: {p}" for p in sizes])
-    if isinstance(data.get("profile"), str) and data["profile"] not in builtin_profiles():
-        names = ", ".join(builtin_profiles())
-        raise ConfigError(
-            [f"{source}: profile: unknown built-in profile {data['profile']!r}; expected one of: "
-             f"{names}, or a [profile] table"]
-        )  # fmt: skip
+    names = ", ".join(builtin_profiles())
+    named = [("profile", data.get("profile"))]
+    rules = data.get("profiles")
+    if isinstance(rules, list):
+        named += [
+            (f"profiles[{i}].use", r.get("use")) for i, r in enumerate(rules) if isinstance(r, dict)
+        ]
+    unknown = [
+        f"{source}: {key}: unknown built-in profile {value!r}; expected one of: {names}, "
+        "or a profile table"
+        for key, value in named
+        if isinstance(value, str) and value not in builtin_profiles()
+    ]
+    if unknown:
+        raise ConfigError(unknown)
     try:
         model = ConfigModel.model_validate(data)
     except ValidationError as e:
@@ -457,13 +493,23 @@ def from_data(data: dict[str, Any], source: str, path: Path | None, root: Path) 
     problems = check_selectors(model)
     if isinstance(model.profile, Profile):
         problems += check_profile(model.profile)
+    for i, rule in enumerate(model.profiles):
+        if isinstance(rule.use, Profile):
+            problems += check_profile(rule.use, f"profiles[{i}].use")
     if problems:
         raise _refuse(source, [f"{source}: {p}" for p in problems])
     if isinstance(model.profile, Profile):
         profile = model.profile
     else:
         profile = builtin_profile(model.profile or DEFAULT_PROFILE)
-    return Config(path, root, model, profile, data)
+    by_files = tuple(
+        (
+            tuple(rule.files),
+            rule.use if isinstance(rule.use, Profile) else builtin_profile(rule.use),
+        )
+        for rule in model.profiles
+    )
+    return Config(path, root, model, profile, data, by_files)
 
 
 def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -568,14 +614,28 @@ def schema() -> dict[str, Any]:
         _set_items(data["properties"][key], selector)
     data["properties"]["per-file-ignores"]["additionalProperties"]["items"] = selector
     data["properties"]["severity"]["propertyNames"] = {"pattern": _caseless_choice(list(RULES))}
-    for option in data["properties"]["profile"]["anyOf"][0]["oneOf"]:
-        if option.get("type") == "string":  # a built-in profile, by name
-            option["enum"] = list(builtin_profiles())
+    _name_builtin_profiles(data)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         **data,
     }
+
+
+def _name_builtin_profiles(node: Any) -> None:
+    """A profile given by name (``profile``, ``[[profiles]]``'s ``use``) names a built-in
+    one: the string choice beside a profile table gets their names as its enum."""
+    if isinstance(node, dict):
+        choices = node.get("oneOf", [])
+        if any(str(c.get("$ref", "")).endswith("/Profile") for c in choices):
+            for choice in choices:
+                if choice.get("type") == "string":
+                    choice["enum"] = list(builtin_profiles())
+        for value in node.values():
+            _name_builtin_profiles(value)
+    elif isinstance(node, list):
+        for value in node:
+            _name_builtin_profiles(value)
 
 
 def _selectors() -> list[str]:
@@ -618,8 +678,9 @@ def _limit_sizes(node: Any) -> None:
 
 
 def dump(config: Config, settings: Settings) -> dict[str, Any]:
-    """The resolved configuration for one path, as plain data."""
-    profile = profile_data(config.profile)
+    """The resolved configuration for one path, as plain data (the profile is the one
+    that path gets, ``[[profiles]]`` included)."""
+    profile = profile_data(settings.profile)
     return {
         "config-file": str(config.path) if config.path else None,
         "select": sorted(RULES if settings.select is None else settings.select),
