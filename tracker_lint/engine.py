@@ -134,6 +134,7 @@ def not_a_tracker(profile: Profile) -> str:
     why = {
         "table-rows": f"no table with columns {', '.join(profile.required_columns)}",
         "task-items": "no task-list item under a heading",
+        "status-items": "no list item starting with a status symbol under a heading",
     }
     return " and ".join(why[kind] for kind in profile.items)
 

@@ -27,7 +27,7 @@ from tracker_lint.profile import Profile, Status
 from tracker_lint.totals import StatEntry, TotalsSection, find_totals, list_under
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 
 def match_symbol(raw: str, symbol: str, at: int = 0) -> int | None:
@@ -380,6 +380,78 @@ def _row_item(
     )
 
 
+class StatusItems:
+    """Items from list items that start with one of the profile's status symbols
+    (``- ✅ German (100%)``), in the lists directly under a heading, that heading their
+    section: the symbol (and a label after it, as in a status cell) is the status as
+    written, the text after it the name. Other list items are not items, nor are the
+    lists under the legend's or the totals' heading."""
+
+    def signatures(self, profile: Profile) -> list[tuple[str, ...]]:
+        return [(symbol,) for symbol, _status in profile.index.status_symbols]
+
+    def collect(self, doc: Document, profile: Profile) -> list[ItemList]:
+        apart = {
+            name_key(heading)
+            for heading in (
+                profile.legend.heading if profile.legend else None,
+                profile.totals.heading if profile.totals else None,
+            )
+            if heading
+        }
+        return _list_items(doc, profile, _status_item, apart)
+
+
+def _status_item(entry: ListItem, section: str, layout: Layout, profile: Profile) -> Item | None:
+    text = entry.text.split("\n", 1)[0]
+    for symbol, _status in profile.index.status_symbols:
+        end = match_symbol(text, symbol)
+        if end is None:
+            continue
+        box = Cell(text[:end], entry.start, entry.source(end))
+        name_at = end + len(text[end:]) - len(text[end:].lstrip())
+        name_text = text[name_at:].rstrip()
+        name = Cell(name_text, entry.source(name_at), entry.source(name_at + len(name_text)))
+        status = read_status("Status", box, profile)
+        return Item(
+            line=entry.line,
+            start=entry.start,
+            end=entry.end,
+            section=section,
+            layout=layout,
+            cells=(box, name),
+            name=name,
+            status=status,
+            counted=counted_status(profile, None, status),
+        )
+    return None
+
+
+def _list_items(
+    doc: Document,
+    profile: Profile,
+    read: Callable[[ListItem, str, Layout, Profile], Item | None],
+    apart: set[str] | frozenset[str] = frozenset(),
+) -> list[ItemList]:
+    """The items ``read`` makes of the entries of each list under a heading, a list of
+    items per list (none for a list without one); not under a heading in ``apart``
+    (names as ``name_key`` gives them)."""
+    lists = []
+    section = ""
+    skip = False
+    layout = Layout({}, None)
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            section = block.plain
+            skip = bool(apart) and name_key(section) in apart
+        elif isinstance(block, BulletList) and not skip:
+            items = [item for e in block.items if (item := read(e, section, layout, profile))]
+            if items:
+                first = items[0]
+                lists.append(ItemList(items, layout, section, first.line, first.start, first.end))
+    return lists
+
+
 class TaskItems:
     """Items from GitHub task-list items (``- [x] Translate intro``, ``1. [x] ...``) in
     the lists directly under a heading, that heading their section: the checkbox is the status
@@ -391,24 +463,7 @@ class TaskItems:
         return [("[x]",), ("[ ]",)]
 
     def collect(self, doc: Document, profile: Profile) -> list[ItemList]:
-        lists = []
-        section = ""
-        layout = Layout({}, None)
-        for block in doc.blocks:
-            if isinstance(block, Heading):
-                section = block.plain
-            elif isinstance(block, BulletList):
-                items = [
-                    item
-                    for entry in block.items
-                    if (item := _task(entry, section, layout, profile))
-                ]
-                if items:
-                    first = items[0]
-                    lists.append(
-                        ItemList(items, layout, section, first.line, first.start, first.end)
-                    )
-        return lists
+        return _list_items(doc, profile, _task)
 
 
 def _task(entry: ListItem, section: str, layout: Layout, profile: Profile) -> Item | None:
@@ -440,8 +495,13 @@ def _task(entry: ListItem, section: str, layout: Layout, profile: Profile) -> It
 
 TABLE_ROWS = TableRows()
 TASK_ITEMS = TaskItems()
+STATUS_ITEMS = StatusItems()
 DEFAULT_SOURCES: tuple[ItemSource, ...] = (TABLE_ROWS,)
-SOURCES: dict[str, ItemSource] = {"table-rows": TABLE_ROWS, "task-items": TASK_ITEMS}
+SOURCES: dict[str, ItemSource] = {
+    "table-rows": TABLE_ROWS,
+    "task-items": TASK_ITEMS,
+    "status-items": STATUS_ITEMS,
+}
 
 
 def sources_of(profile: Profile) -> tuple[ItemSource, ...]:

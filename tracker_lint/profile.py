@@ -31,7 +31,7 @@ Source = Literal["derived", "written"]
 TotalFormat = Literal["auto", "integer", "percent", "fraction"]
 TotalsKind = Literal["list", "table"]
 UnknownLabels = Literal["report", "ignore"]
-ItemKind = Literal["table-rows", "task-items"]
+ItemKind = Literal["table-rows", "task-items", "status-items"]
 Uniqueness = Literal["tracker", "section", "list"]
 
 WILDCARD = "*"
@@ -297,7 +297,8 @@ class Profile:
         tuple[ItemKind, ...],
         _doc(
             'Where tracked items come from: "table-rows" (rows of tables with the '
-            'columns), "task-items" (task-list items, `- [x] ...`, under a heading).',
+            'columns), "task-items" (task-list items, `- [x] ...`, under a heading), '
+            '"status-items" (list items that start with a status symbol, `- ✅ German`).',
             min_length=1,
         ),
     ] = ("table-rows",)
