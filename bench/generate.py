@@ -427,3 +427,24 @@ def folder(root: Path, files: int = 200, tracker_rows: int = 55, seed: int = SEE
     (root / "README.md").write_text(document(rng, "Project", True), encoding="utf-8")
     (root / "docs" / "TRACKER.md").write_text(tracker(tracker_rows, seed), encoding="utf-8")
     return loaded_pages
+
+
+def checklist(items: int, seed: int = SEED) -> str:
+    """A task-list tracker of exactly ``items`` checkboxes (the built-in ``tasks``
+    profile's shape): sections of 20 to 200 tasks under headings, a third of them
+    checked, some nested under the task before."""
+    rng = random.Random(seed + items)
+    out = ["# Release checklist", "", "Generated for the benchmark.", ""]
+    left = items
+    section = 0
+    while left:
+        size = min(left, rng.randint(20, 200))
+        section += 1
+        out += [f"## {rng.choice(WORDS).title()} {section}", ""]
+        for i in range(size):
+            box = "x" if rng.random() < 0.33 else " "
+            indent = "  " if i and rng.random() < 0.1 else ""
+            out.append(f"{indent}- [{box}] {rng.choice(WORDS)} {rng.choice(WORDS)} {section}.{i}")
+        out.append("")
+        left -= size
+    return "\n".join(out)

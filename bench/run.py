@@ -38,6 +38,7 @@ import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT.parent / "shared" / "seed" / "learning-module-tracker.md"
+TASKS = "100k tasks"  # a checklist of 100,000 task-list items, linted with the tasks profile
 PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE")
 PEERS_PIP = ("mdformat", "pymarkdownlnt", "rumdl", "pyinstrument")
 PEERS_NPM = ("markdownlint-cli2",)
@@ -200,6 +201,13 @@ def make_inputs(out: Path, sizes: Sequence[int]) -> Inputs:
             path.write_text(text, encoding="utf-8")
         files[label] = path
         rows[label] = n
+    if 100_000 in sizes:  # a checklist as large as the largest table tracker
+        path = data / "tasks-100000.md"
+        text = generate.checklist(100_000)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        files[TASKS] = path
+        rows[TASKS] = 100_000
     repo = data / "repo"
     shutil.rmtree(repo, ignore_errors=True)
     loaded = generate.folder(repo)
@@ -407,11 +415,12 @@ def build_cases(venv: Path, out: Path, inputs: Inputs, args: argparse.Namespace)
 
     cases = [Case("import floor", "-", [py, "-c", "import markdown_it"], 0, args.runs)]
     for label, path in files.items():
+        profile = ["--config", 'profile = "tasks"'] if label == TASKS else []
         cases.append(
             Case(
                 "tracker-lint",
                 label,
-                [str(bin_ / "tracker-lint"), str(path)],
+                [str(bin_ / "tracker-lint"), *profile, str(path)],
                 size(label),
                 runs(label),
             )
@@ -442,7 +451,7 @@ def build_cases(venv: Path, out: Path, inputs: Inputs, args: argparse.Namespace)
             )
             continue
         for label, path in files.items():
-            if label == "folder tracker":
+            if label in ("folder tracker", TASKS):
                 continue
             target = str(path)
             if label == "folder":
