@@ -398,7 +398,7 @@ def our_view(text: str) -> View:
             shown = displayed(getattr(block, "plain", block.text))
             headings.append(HeadingView(block.line + 1, block.level, shown))
             in_stats = is_quick_stats(shown)
-        elif isinstance(block, BulletList) and not block.ordered and in_stats:
+        elif isinstance(block, BulletList) and not block.ordered and not block.lines and in_stats:
             items.extend(
                 ItemView(i.line + 1, i.depth, shown_item(i.text, text)) for i in block.items
             )

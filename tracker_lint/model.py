@@ -444,7 +444,7 @@ def _list_items(
         if isinstance(block, Heading):
             section = block.plain
             skip = bool(apart) and name_key(section) in apart
-        elif isinstance(block, BulletList) and not skip:
+        elif isinstance(block, BulletList) and not skip and not block.lines:
             items = [item for e in block.items if (item := read(e, section, layout, profile))]
             if items:
                 first = items[0]

@@ -135,15 +135,24 @@ class ListItem:
 
 
 class BulletList:
-    __slots__ = ("end_line", "items", "line", "ordered")
+    __slots__ = ("end_line", "items", "line", "lines", "ordered")
 
     def __init__(
-        self, items: list[ListItem], line: int, end_line: int, *, ordered: bool = False
+        self,
+        items: list[ListItem],
+        line: int,
+        end_line: int,
+        *,
+        ordered: bool = False,
+        lines: bool = False,
     ) -> None:
         self.items = items
         self.line = line
         self.end_line = end_line
         self.ordered = ordered  # a numbered list (``1.``): task items, never totals
+        # lines: not a list but a paragraph of bold label lines (``**Completed**: 5/6``),
+        # one item a line: totals and legends, never tracked items
+        self.lines = lines
 
 
 class HtmlBlock:
@@ -549,6 +558,15 @@ def parse(text: str) -> Document:
             want_item_text = recorded is not None
         elif (
             kind == "inline"
+            and not want_item_text
+            and list_depth == heading_depth
+            and tokens[i - 1].type == "paragraph_open"
+            and tok.map is not None
+            and tok.content.startswith(_BOLD)
+        ):
+            doc.blocks.append(_label_lines(doc, tok.content, tok.map, line_offset))
+        elif (
+            kind == "inline"
             and want_item_text
             and recorded is not None
             and tokens[i - 1].type == "paragraph_open"
@@ -602,6 +620,25 @@ def _hide(doc: Document, hidden: list[tuple[int, int]]) -> None:
             blocks.append(block)
     doc.blocks = blocks
     doc.verbatim = sorted([*doc.verbatim, *hidden])
+
+
+_BOLD = ("**", "__")
+
+
+def _label_lines(
+    doc: Document, content: str, where: list[int], line_offset: Callable[[int, int], int]
+) -> BulletList:
+    """A paragraph that opens with a bold label (``**Completed**: 15/15 (100%)``), one
+    item a line: totals or a legend written without bullets. A line's trailing hard
+    break (two spaces, a backslash) is not part of its text."""
+    items = []
+    for k, text in enumerate(content.split("\n")):
+        text = text.strip()
+        if text.endswith("\\") and not text.endswith("\\\\"):
+            text = text[:-1].rstrip()
+        if text:
+            items.append(_list_item(doc, text, where[0] + k, 0, line_offset))
+    return BulletList(items, where[0], where[1], lines=True)
 
 
 def _list_item(
