@@ -376,8 +376,11 @@ def check_profile(model: Profile, where: str = "profile") -> list[str]:
             problems.append(f"{where}.hints: {target!r} is not a stage or status symbol")
     if model.totals is not None:
         totals = model.totals
-        if totals.kind == "list" and not totals.heading:
-            problems.append(f"{where}.totals.heading: a list of totals needs the heading above it")
+        if totals.kind == "list" and not totals.heading and not totals.in_headings:
+            problems.append(
+                f"{where}.totals.heading: a list of totals needs the heading above it "
+                "(or in-headings = true, for totals written in headings only)"
+            )
         for i, item in enumerate(totals.items):
             for key in ("count", "of"):
                 value = getattr(item, key)

@@ -256,6 +256,13 @@ class Totals:
     target_column: str | None = None
     percent_column: str | None = None
     unknown_labels: UnknownLabels = "report"
+    in_headings: Annotated[
+        bool,
+        _doc(
+            "Also read totals written in headings: a heading that starts with a total's "
+            "label followed by its numbers, `## Completed Languages (4/44)`."
+        ),
+    ] = False
     items: Annotated[tuple[Total, ...], Spec(min_length=1)]
 
     def find(self, label: str) -> tuple[Total | None, str | None]:

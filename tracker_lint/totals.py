@@ -363,13 +363,46 @@ def _merged(lists: list[BulletList]) -> BulletList | None:
     )
 
 
+# A heading that holds a total: its label, then the numbers in parentheses or after a colon
+_HEADING_TOTAL = re.compile(r"(?P<label>[^(:]*[^(:\s])\s*(?::|(?=\())")
+
+
+def _from_heading(heading: Heading, totals: Totals) -> StatEntry | None:
+    """The total a heading holds (``## Completed Languages (4/44)``), None for any other
+    heading: its label must be a total's, and numbers must follow it."""
+    match = _HEADING_TOTAL.match(heading.text)
+    if match is None:
+        return None
+    raw = match["label"]
+    label = raw.strip(EMPHASIS)
+    total, group = totals.find(shown_text(label))
+    if total is None:
+        return None
+    rest = match.end()
+    numbers, others = numbers_in(heading.text[rest:], lambda i: heading.start + rest + i, total)
+    if not numbers:
+        return None
+    label_start = heading.start + len(raw) - len(raw.lstrip(EMPHASIS))
+    return StatEntry(
+        heading.line, heading.start, heading.end, label, label_start,
+        label_start + len(label), total, group, numbers, others=others,
+    )  # fmt: skip
+
+
 def find_totals(doc: Document, totals: Totals) -> TotalsSection:
     if totals.kind == "list":
-        heading, lists = _lists_under(doc, totals.heading or "")
+        heading, lists = _lists_under(doc, totals.heading or "") if totals.heading else (None, [])
         found = _merged(lists)
-        if found is None:
-            return TotalsSection(heading, None, None)
-        return TotalsSection(heading, found, [_from_item(item, totals) for item in found.items])
+        entries = [_from_item(item, totals) for item in found.items] if found else None
+        if totals.in_headings:
+            in_headings = [
+                entry
+                for block in doc.blocks
+                if isinstance(block, Heading) and (entry := _from_heading(block, totals))
+            ]
+            if in_headings:
+                entries = sorted([*(entries or []), *in_headings], key=lambda e: e.start)
+        return TotalsSection(heading, found, entries)
     wanted = (name_key(totals.label_column), name_key(totals.value_column))
     heading_key = name_key(totals.heading) if totals.heading else None
     for table in doc.tables:

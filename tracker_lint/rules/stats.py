@@ -131,11 +131,9 @@ def _message(
         )
     of = count(items, total.denominator)
     start, end = numbers[0].start, numbers[-1].end
-    tail = ""
-    while end + len(tail) < len(text) and text[end + len(tail)] in "%)" and len(tail) < 2:
-        tail += text[end + len(tail)]
+    tail = "%" if text[end : end + 1] == "%" else ""
     if (text[start:end] + tail).count("(") > (text[start:end] + tail).count(")"):
-        tail += ")"  # `35% (14/40 pages)` is quoted as `35% (14/40)`
+        tail += ")"  # `5/6 (83%)` whole; `35% (14/40 pages)` is quoted as `35% (14/40)`
     return (
         f"{where} is {text[start:end]}{tail} but the tables give {replacement}{tail} "
         f"({counted} of {of})"
