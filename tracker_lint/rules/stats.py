@@ -93,7 +93,8 @@ def _same(written: Number, wanted: str) -> bool:
 def describe(tracker: Tracker, items: list[Item], selector: Selector) -> str:
     """What a total counts, in words: ``7 rows that are ✅ Complete``."""
     n = count(items, selector)
-    noun = "row" if n == 1 else "rows"
+    rows = _from_tables(tracker)
+    noun = ("row" if rows else "item") if n == 1 else ("rows" if rows else "items")
     if selector.statuses is None:
         return f"{n} {noun}"
     profile = tracker.profile
@@ -103,6 +104,12 @@ def describe(tracker: Tracker, items: list[Item], selector: Selector) -> str:
     else:
         verb = "is" if n == 1 else "are"
     return f"{n} {noun} that {verb} {names}"
+
+
+def _from_tables(tracker: Tracker) -> bool:
+    """Whether the items are table rows: the words of a message follow (the tables
+    have 7 rows; the tracker has 7 items)."""
+    return all(items.table is not None for items in tracker.lists)
 
 
 def _where(tracker: Tracker) -> str:
@@ -122,22 +129,24 @@ def _message(
     group = f" in {entry.group.upper()}" if entry.group else ""
     counted = describe(tracker, items, total.counts) + group
     roles = [n.role for n in numbers]
+    have, give = (
+        ("the tables have", "the tables give")
+        if _from_tables(tracker)
+        else ("the tracker has", "the tracker gives")
+    )
     if roles == ["count"]:
-        return f"{where} is {numbers[0].text} but the tables have {counted}"
+        return f"{where} is {numbers[0].text} but {have} {counted}"
     if roles == ["count", "target-percent"]:
         return (
-            f"{where} is {numbers[0].text} ({numbers[1].text}% of {entry.target}) but the "
-            f"tables have {counted}: {wanted[0]} ({wanted[1]}% of {entry.target})"
+            f"{where} is {numbers[0].text} ({numbers[1].text}% of {entry.target}) but "
+            f"{have} {counted}: {wanted[0]} ({wanted[1]}% of {entry.target})"
         )
     of = count(items, total.denominator)
     start, end = numbers[0].start, numbers[-1].end
     tail = "%" if text[end : end + 1] == "%" else ""
     if (text[start:end] + tail).count("(") > (text[start:end] + tail).count(")"):
         tail += ")"  # `5/6 (83%)` whole; `35% (14/40 pages)` is quoted as `35% (14/40)`
-    return (
-        f"{where} is {text[start:end]}{tail} but the tables give {replacement}{tail} "
-        f"({counted} of {of})"
-    )
+    return f"{where} is {text[start:end]}{tail} but {give} {replacement}{tail} ({counted} of {of})"
 
 
 class StatsMismatch(Rule):
