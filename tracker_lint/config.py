@@ -336,11 +336,19 @@ def check_profile(model: Profile, where: str = "profile") -> list[str]:
 
     duplicates(ids, "status id", "statuses[{i}].id")
     duplicates([s.symbol for s in model.statuses if s.symbol], "status symbol", "statuses")
+    empty = [i for i, s in enumerate(model.statuses) if s.empty]
+    if len(empty) > 1:
+        problems.append(
+            f"{where}.statuses[{empty[1]}].empty: only one status can be what an empty "
+            f"cell means (statuses[{empty[0]}] is already)"
+        )
     words = [w.casefold() for s in model.statuses for w in s.words]
     duplicates(words, "status word", "statuses")
     for i, status in enumerate(model.statuses):
-        if not status.symbol and not status.words:
-            problems.append(f"{where}.statuses[{i}]: a status needs a symbol or words")
+        if not status.symbol and not status.words and not status.empty:
+            problems.append(
+                f"{where}.statuses[{i}]: a status needs a symbol or words (or empty = true)"
+            )
         for j, other in enumerate(status.also_accepted_for):
             if other not in ids:
                 problems.append(

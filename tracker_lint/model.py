@@ -254,8 +254,12 @@ def column_index(keys: list[str], name: str | None) -> int | None:
 
 
 def read_status(name: str, cell: Cell, profile: Profile) -> WrittenStatus:
-    """A written status: a symbol of the vocabulary and its label, or a word."""
+    """A written status: a symbol of the vocabulary and its label, or a word, or the
+    status an empty cell means (``empty = true``)."""
     raw = cell.text
+    empty = profile.index.empty
+    if empty is not None and not strip_comments(raw).strip():
+        return WrittenStatus(name, cell, empty, "", cell.end, cell.end, by_word=True)
     for symbol, status in profile.index.status_symbols:
         end = match_symbol(raw, symbol)
         if end is not None:

@@ -139,6 +139,7 @@ class Status:
     words: Names = ()
     progress: Progress = "started"
     also_accepted_for: Names = ()
+    empty: Annotated[bool, _doc("An empty status cell means this status (one at most).")] = False
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -364,7 +365,15 @@ class Profile:
 class ProfileIndex:
     """The lookups of one profile, typed and built once."""
 
-    __slots__ = ("derived", "hints", "stage_states", "status_by_id", "status_symbols", "words")
+    __slots__ = (
+        "derived",
+        "empty",
+        "hints",
+        "stage_states",
+        "status_by_id",
+        "status_symbols",
+        "words",
+    )
 
     def __init__(self, profile: Profile) -> None:
         self.status_by_id: dict[str, Status] = {s.id: s for s in profile.statuses}
@@ -379,6 +388,7 @@ class ProfileIndex:
         }
         self.hints: dict[str, str] = {canonical_symbol(a): b for a, b in profile.hints.items()}
         self.derived: dict[tuple[str, ...], str | None] = {}
+        self.empty: Status | None = next((s for s in profile.statuses if s.empty), None)
 
 
 def builtin_profiles() -> list[str]:
