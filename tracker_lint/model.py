@@ -410,25 +410,40 @@ def _status_item(entry: ListItem, section: str, layout: Layout, profile: Profile
     text = entry.text.split("\n", 1)[0]
     for symbol, _status in profile.index.status_symbols:
         end = match_symbol(text, symbol)
-        if end is None:
-            continue
-        box = Cell(text[:end], entry.start, entry.source(end))
-        name_at = end + len(text[end:]) - len(text[end:].lstrip())
-        name_text = text[name_at:].rstrip()
-        name = Cell(name_text, entry.source(name_at), entry.source(name_at + len(name_text)))
-        status = read_status("Status", box, profile)
-        return Item(
-            line=entry.line,
-            start=entry.start,
-            end=entry.end,
-            section=section,
-            layout=layout,
-            cells=(box, name),
-            name=name,
-            status=status,
-            counted=counted_status(profile, None, status),
-        )
+        if end is not None:
+            box = Cell(text[:end], entry.start, entry.source(end))
+            return _led_item(entry, box, end, "Status", section, layout, profile)
     return None
+
+
+def _led_item(
+    entry: ListItem,
+    box: Cell,
+    after: int,
+    status_name: str,
+    section: str,
+    layout: Layout,
+    profile: Profile,
+) -> Item:
+    """The item of a list entry led by a status (``box``, which ends at ``after`` in the
+    entry's text): the rest of its first line is its name."""
+    first_line = entry.text.split("\n", 1)[0]
+    rest = first_line[after:]
+    name_at = after + len(rest) - len(rest.lstrip())
+    name_text = first_line[name_at:].rstrip()
+    name = Cell(name_text, entry.source(name_at), entry.source(name_at + len(name_text)))
+    status = read_status(status_name, box, profile)
+    return Item(
+        line=entry.line,
+        start=entry.start,
+        end=entry.end,
+        section=section,
+        layout=layout,
+        cells=(box, name),
+        name=name,
+        status=status,
+        counted=counted_status(profile, None, status),
+    )
 
 
 def _list_items(
@@ -479,22 +494,7 @@ def _task(entry: ListItem, section: str, layout: Layout, profile: Profile) -> It
     if len(text) > 3 and text[3] not in " \t\n":
         return None
     box = Cell(f"[{text[1].lower()}]", entry.start, entry.source(3))
-    first_line = text.split("\n", 1)[0]
-    name_at = len(first_line) - len(first_line[3:].lstrip()) if len(first_line) > 3 else 3
-    name_text = first_line[name_at:].rstrip()
-    name = Cell(name_text, entry.source(name_at), entry.source(name_at + len(name_text)))
-    status = read_status("Task", box, profile)
-    return Item(
-        line=entry.line,
-        start=entry.start,
-        end=entry.end,
-        section=section,
-        layout=layout,
-        cells=(box, name),
-        name=name,
-        status=status,
-        counted=counted_status(profile, None, status),
-    )
+    return _led_item(entry, box, 3, "Task", section, layout, profile)
 
 
 TABLE_ROWS = TableRows()
