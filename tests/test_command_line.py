@@ -524,3 +524,12 @@ def test_add_suppressions_in_an_empty_last_cell() -> None:
         "| Caching | ✅ | ⬜ | ✅ Complete | <!-- tracker-lint-disable-line TL201 TL301 --> |"
         in result.stdout.splitlines()
     )
+
+
+def test_full_output_counts_lines_as_markdown_does() -> None:
+    # A form feed or a line separator is no line break in Markdown: the excerpt is the
+    # finding's own line, not one shifted by str.splitlines.
+    text = Path(STALE).read_text(encoding="utf-8").replace("# ", "# \x0c\u2028", 1)
+    result = run(*TODAY, "--output-format", "full", "-", stdin=text)
+    assert keys(result.stdout)[0] == ("-", 5, 20, "TL401")
+    assert result.stdout.splitlines()[2] == "5 | - **Total Pages**: 6"

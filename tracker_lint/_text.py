@@ -20,6 +20,14 @@ def canonical_symbol(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
+def without_hard_break(text: str) -> str:
+    """``text`` without a trailing hard-break backslash (one not itself escaped) and the
+    white space before it: ``**Done**: 5\\`` is ``**Done**: 5``."""
+    if text.endswith("\\") and not text.endswith("\\\\"):
+        return text[:-1].rstrip()
+    return text
+
+
 def strip_comments(text: str) -> str:
     return re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL) if "<!--" in text else text
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Annotated, Any, Literal
@@ -238,7 +239,7 @@ class Config:
         relative = self.relative(file)
         if relative is not None:
             for globs, profile in self.by_files:
-                if _matches(relative, list(globs)):
+                if _matches(relative, globs):
                     return profile
         return self.profile
 
@@ -289,7 +290,7 @@ class Config:
         return "exclude" if _matches(relative, self.model.exclude) else None
 
 
-def _matches(relative: str, patterns: list[str]) -> bool:
+def _matches(relative: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
 
 

@@ -282,6 +282,7 @@ class Suppressed(NamedTuple):
 
     text: str
     added: int  # rule codes added to disable-line directives
+    remaining: list[Finding]  # the findings of ``text``: what no directive silences
     is_tracker: bool  # see :class:`Checked`; a document that is not one is never changed
 
 
@@ -290,11 +291,16 @@ def add_suppressions(
 ) -> Suppressed:
     """The text with a ``disable-line`` directive for every current finding (but an
     unused suppression's, which ``fix_text`` removes), so that it lints clean: ruff's
-    ``--add-noqa``. See :func:`tracker_lint.suppress.add_directives`."""
-    from tracker_lint.suppress import add_directives
+    ``--add-noqa``. See :func:`tracker_lint.suppress.directive_fixes`."""
+    from tracker_lint.suppress import directive_fixes
 
-    checked = check(text, settings, base=base)
-    if not checked.is_tracker:
-        return Suppressed(text, 0, is_tracker=False)
-    new, added = add_directives(parse(text), checked.findings)
-    return Suppressed(new, added, is_tracker=True)
+    settings = settings or Settings()
+    tracker = _model(text, settings)
+    if tracker is None or not tracker.is_tracker:
+        return Suppressed(text, 0, check(text, settings, base=base).findings, is_tracker=False)
+    findings = _lint_tracker(tracker, text, settings, base)
+    fixes, added = directive_fixes(tracker.doc, findings)
+    if not added:
+        return Suppressed(text, 0, findings, is_tracker=True)
+    new, _ = apply_fixes(text, fixes)
+    return Suppressed(new, added, lint(new, settings, base=base), is_tracker=True)

@@ -167,9 +167,11 @@ def _fixable_notes(findings: Sequence[Finding], shown: Shown) -> list[str]:
     return notes
 
 
-def _fixed_lines(results: Sequence[FileResult]) -> list[str]:
-    """``Fixed 3 findings in PATH`` (--fix), ``Added 2 suppressions to PATH``
-    (--add-suppressions)."""
+def progress_lines(results: Sequence[FileResult]) -> list[str]:
+    """What a run changed: ``Fixed 3 findings in PATH`` (--fix), ``Added 2
+    suppressions to PATH`` (--add-suppressions). Before the findings in the human
+    formats; for a machine-readable report the command line prints them on standard
+    error."""
     lines = [f"Fixed {_plural(r.fixed, 'finding')} in {r.path}" for r in results if r.fixed]
     lines += [
         f"Added {_plural(r.suppressed, 'suppression')} to {r.path}" for r in results if r.suppressed
@@ -190,12 +192,6 @@ def closing_lines(results: Sequence[FileResult], shown: Shown) -> list[str]:
     return lines
 
 
-def progress_lines(results: Sequence[FileResult]) -> list[str]:
-    """What a run changed (``Fixed ...``, ``Added ...``): for a machine-readable report,
-    the command line prints them on standard error."""
-    return _fixed_lines(results)
-
-
 def _join(lines: Sequence[str]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -204,7 +200,7 @@ def _report_lines(
     results: Sequence[FileResult], line: Callable[[str, Finding], str], shown: Shown
 ) -> str:
     """One ``line`` per finding, between the "Fixed" lines and the summary (not ``quiet``)."""
-    lines = [] if shown.quiet else _fixed_lines(results)
+    lines = [] if shown.quiet else progress_lines(results)
     for r in results:
         lines.extend(line(r.path, f) for f in r.findings)
     if not shown.quiet:
@@ -220,19 +216,21 @@ def format_text(results: Sequence[FileResult], shown: Shown = PLAIN) -> str:
 def format_full(results: Sequence[FileResult], shown: Shown = PLAIN) -> str:
     """The text format, each finding followed by its source line with a caret under
     its span, as ruff's ``full`` output shows it."""
-    texts = {r.path: r.text for r in results}
+    import re
+
+    # Each file's lines, split once, where Markdown splits them (CR, LF or CRLF only)
+    lines = {r.path: re.split(r"\r\n|\r|\n", r.text) for r in results if r.text}
 
     def line(path: str, f: Finding) -> str:
         head = format_text_finding(path, f, shown)
-        source = texts.get(path, "")
-        return head + "\n" + _excerpt(source, f, shown.color) if source else head
+        excerpt = _excerpt(lines.get(path, []), f, shown.color)
+        return f"{head}\n{excerpt}" if excerpt else head
 
     return _report_lines(results, line, shown)
 
 
-def _excerpt(text: str, f: Finding, color: bool) -> str:
+def _excerpt(lines: list[str], f: Finding, color: bool) -> str:
     """The finding's first line, numbered, and a caret line under its span."""
-    lines = text.splitlines()
     if not 1 <= f.line <= len(lines):
         return ""
     source = lines[f.line - 1].lstrip("\ufeff")

@@ -24,7 +24,7 @@ from functools import cache, partial
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
-from tracker_lint._text import cell_value
+from tracker_lint._text import cell_value, without_hard_break
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -632,10 +632,8 @@ def _label_lines(
     item a line: totals or a legend written without bullets. A line's trailing hard
     break (two spaces, a backslash) is not part of its text."""
     items = []
-    for k, text in enumerate(content.split("\n")):
-        text = text.strip()
-        if text.endswith("\\") and not text.endswith("\\\\"):
-            text = text[:-1].rstrip()
+    for k, line in enumerate(content.split("\n")):
+        text = without_hard_break(line.strip())
         if text:
             items.append(_list_item(doc, text, where[0] + k, 0, line_offset))
     return BulletList(items, where[0], where[1], lines=True)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 
-from tracker_lint._text import DIRECTIVE_MARKER
+from tracker_lint._text import DIRECTIVE_MARKER, without_hard_break
 from tracker_lint.findings import Finding, Fix, Problem
 from tracker_lint.parse import Document
 
@@ -235,51 +235,53 @@ def _code_span(doc: Document, code: Code) -> tuple[int, int]:
 NOT_SUPPRESSED = frozenset({"TL001", "TL901"})
 
 
-def add_directives(doc: Document, findings: Iterable[Finding]) -> tuple[str, int]:
-    """The text with a ``disable-line`` directive for the findings of each line, and
-    how many codes were added.
+def directive_fixes(doc: Document, findings: Iterable[Finding]) -> tuple[list[Fix], int]:
+    """The insertions that give each line of the findings a ``disable-line``
+    directive for its codes, and how many codes they add.
 
     On a table row the comment goes at the end of the last cell, before its closing
     pipe, where it neither adds a cell nor changes what a cell says (cells are read
     without comments); on any other line, at the end of its text. A line that
     already has a ``disable-line`` directive naming codes gets the new codes added to
-    it. Nothing else changes, so running it again adds nothing.
+    it. Nothing else changes, so running it again adds nothing. The fixes are
+    insertions (an empty span), one a line, spliced as every fix is.
     """
     by_line: dict[int, set[str]] = {}
     for f in findings:
         if f.code not in NOT_SUPPRESSED and 1 <= f.line <= len(doc.line_starts):
             by_line.setdefault(f.line - 1, set()).add(f.code)
     if not by_line:
-        return doc.text, 0
+        return [], 0
     rows = {row.line: row for t in doc.tables for row in (t.header, *t.rows)}
     existing = {
         d.line: d
         for d in find(doc).directives
         if d.kind == "disable-line" and all(c.code for c in d.codes)
     }
-    inserts: list[tuple[int, str]] = []
+    inserts: list[Fix] = []
+
+    def insert(offset: int, text: str) -> None:
+        inserts.append(Fix(offset, offset, text))
+
     for line, wanted in by_line.items():
         codes = " ".join(sorted(wanted))
         directive = existing.get(line)
         if directive is not None:
-            inserts.append((max(c.end for c in directive.codes), f" {codes}"))
+            insert(max(c.end for c in directive.codes), f" {codes}")
             continue
         comment = f"<!-- tracker-lint-disable-line {codes} -->"
         row = rows.get(line)
         if row is not None and row.cells:
             last = row.cells[-1]
             if last.text:
-                inserts.append((last.end, f" {comment}"))
+                insert(last.end, f" {comment}")
             else:  # an empty cell (its span is the white space): `| <!-- ... --> |`
                 before = " " if doc.text[last.end - 1 : last.end] not in (" ", "\t") else ""
                 after = " " if doc.text[last.end : last.end + 1] == "|" else ""
-                inserts.append((last.end, f"{before}{comment}{after}"))
+                insert(last.end, f"{before}{comment}{after}")
             continue
-        inserts.append((doc.offset(line, _end_of_text(doc.line_text(line))), f" {comment}"))
-    out = doc.text
-    for offset, added in sorted(inserts, reverse=True):
-        out = out[:offset] + added + out[offset:]
-    return out, sum(len(c) for c in by_line.values())
+        insert(doc.offset(line, _end_of_text(doc.line_text(line))), f" {comment}")
+    return inserts, sum(len(c) for c in by_line.values())
 
 
 def _end_of_text(line: str) -> int:
@@ -289,7 +291,5 @@ def _end_of_text(line: str) -> int:
     end = len(line.rstrip())
     opened = line.rfind("<!--", 0, end)
     if opened >= 0 and line.find("-->", opened + 4) < 0:
-        end = len(line[:opened].rstrip())
-    elif line[:end].endswith("\\") and not line[:end].endswith("\\\\"):
-        end = len(line[: end - 1].rstrip())
-    return end
+        return len(line[:opened].rstrip())
+    return len(without_hard_break(line[:end]))

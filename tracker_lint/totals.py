@@ -391,7 +391,7 @@ def _from_heading(heading: Heading, totals: Totals) -> StatEntry | None:
 
 def find_totals(doc: Document, totals: Totals) -> TotalsSection:
     if totals.kind == "list":
-        heading, lists = _lists_under(doc, totals.heading or "") if totals.heading else (None, [])
+        heading, lists = _lists_under(doc, totals.heading) if totals.heading else (None, [])
         found = _merged(lists)
         entries = [_from_item(item, totals) for item in found.items] if found else None
         if totals.in_headings:

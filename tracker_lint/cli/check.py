@@ -265,8 +265,7 @@ class Run:
         """``--add-suppressions``: a disable-line directive for every finding, written."""
         base = self._base(item, source, settings)
         done = add_suppressions(source.text, settings, base=base)
-        findings = lint(done.text, settings, base=base)  # what no directive could silence
-        result = FileResult(source.path, findings, text=done.text, suppressed=done.added)
+        result = FileResult(source.path, done.remaining, text=done.text, suppressed=done.added)
         self._verdict(result, item, settings, is_tracker=done.is_tracker)
         if item == STDIN:
             write_document(done.text)

@@ -82,8 +82,9 @@ def _search(top: Path, ignored: frozenset[str]) -> Iterator[Path]:
                     yield file
 
 
-# Set by git for hooks; they would point git at one repository whatever the folder.
-_REPOSITORY_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")
+# Set by git for hooks; they would point git at one repository whatever the folder (or
+# the file) it is run for, and the folder decides which repository to read.
+REPOSITORY_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")
 
 
 def git_ignored(top: Path) -> frozenset[str]:
@@ -96,7 +97,7 @@ def git_ignored(top: Path) -> frozenset[str]:
     searched whole). One git process, about 2 ms, for a directory search only."""
     import subprocess
 
-    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_ENV}
+    env = {k: v for k, v in os.environ.items() if k not in REPOSITORY_ENV}
     try:
         listed = subprocess.run(
             ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],

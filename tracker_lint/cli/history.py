@@ -12,7 +12,7 @@ import os
 from typing import TYPE_CHECKING
 
 from tracker_lint.cli import print_note
-from tracker_lint.cli.files import STDIN
+from tracker_lint.cli.files import REPOSITORY_ENV, STDIN
 from tracker_lint.cli.options import DEFAULT_REV
 from tracker_lint.engine import Settings, looks_like_tracker, model
 from tracker_lint.errors import ReadError
@@ -32,15 +32,10 @@ class NoBase(Exception):
     """There is no earlier version to compare with; the message says why."""
 
 
-# Set by git for hooks; they would point git at one repository whatever the
-# file's directory, and the file decides which repository to read here.
-_REPOSITORY_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")
-
-
 def _git(directory: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     import subprocess  # only with --base: a pre-commit hook's start-up does not pay for it
 
-    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_ENV}
+    env = {k: v for k, v in os.environ.items() if k not in REPOSITORY_ENV}
     try:
         return subprocess.run(
             ["git", "-C", directory, *args],

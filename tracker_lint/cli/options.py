@@ -13,18 +13,19 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from tracker_lint.defaults import DEFAULT_LABEL, DEFAULT_WEEKS
+from tracker_lint.output import FORMATS
 
 if TYPE_CHECKING:
     import argparse
 
 PROG = "tracker-lint"
 FORMAT_ENV = "TRACKER_LINT_OUTPUT_FORMAT"
-CHECK_FORMATS = ("text", "full", "json", "github", "sarif", "gitlab", "junit")
+CHECK_FORMATS = FORMATS
 REPORT_FORMATS = ("text", "markdown", "json")
 BADGE_FORMATS = ("svg", "json")
 RULE_FORMATS = ("text", "json")
@@ -368,13 +369,18 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
         """Descriptions and epilogs as written (the command list keeps its lines); help
         wrapped to COLUMNS or 100: an explicit width spares argparse's import of shutil."""
 
+    return Formatter(prog, width=_width())
+
+
+def _width() -> int:
     columns = os.environ.get("COLUMNS", "")
-    return Formatter(prog, width=int(columns) if columns.isdigit() else 100)
+    return int(columns) if columns.isdigit() else 100
 
 
 def parser(name: str) -> argparse.ArgumentParser:
     """The argparse parser of one command, built from :data:`COMMANDS`."""
     import argparse
+    import textwrap
 
     from tracker_lint import __version__
 
@@ -395,14 +401,11 @@ def parser(name: str) -> argparse.ArgumentParser:
             "Lint and fix hand-edited Markdown progress trackers.\n\n"
             f"{commands_text()}\n\nSee `{PROG} COMMAND --help` for each command."
         )
-    import textwrap
-
-    width = _formatter(prog)._width
     result = Parser(
         prog=prog,
         usage=command.usage if name != "check" else f"{command.usage}\n       {PROG} COMMAND ...",
         description=description,
-        epilog=textwrap.fill(command.epilog, width),
+        epilog=textwrap.fill(command.epilog, _width()),
         formatter_class=_formatter,
         allow_abbrev=False,
     )
@@ -464,7 +467,3 @@ def table(name: str) -> str:
     rows += [documented(o) for o in COMMANDS[name].options]
     rows.append("| `-h`, `--help` | Print the usage and exit |")
     return "\n".join(rows) + "\n"
-
-
-def all_flags(name: str) -> Sequence[str]:
-    return [f for o in COMMANDS[name].options for f in o.flags]
