@@ -55,6 +55,22 @@ FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>TL\d{
 Key = tuple[str, int, int, str]  # (path, line, column, code)
 
 
+EXAMPLE_PROFILES = ROOT / "examples" / "profiles"
+
+
+def folder_fixtures() -> list[tuple[Path, Path]]:
+    """Every document of a fixture folder (``fixtures/<name>/``) and the configuration
+    it is linted with: the folder's own ``.tracker-lint.toml``, or the example profile
+    of the same name (``examples/profiles/<name>.toml``) that the folder shows."""
+    found = []
+    for folder in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
+        config = folder / ".tracker-lint.toml"
+        if not config.exists():
+            config = EXAMPLE_PROFILES / f"{folder.name}.toml"
+        found += [(document, config) for document in sorted(folder.glob("*.md"))]
+    return found
+
+
 def keys(stdout: str) -> list[Key]:
     """(path, line, column, code) of each finding line of text output, in order: what
     tests compare. The wording of messages is compared in tests/test_golden.py only."""

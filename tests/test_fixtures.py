@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, SETTINGS
+from tests.conftest import FIXTURES, SETTINGS, TODAY, folder_fixtures, run
 from tracker_lint import lint
 from tracker_lint.rules import RULES
 
 DOCUMENTS = sorted(FIXTURES.glob("*.md"))
+FOLDERS = folder_fixtures()
+DATE = ("--today", TODAY.isoformat())
 
 
 def _parse_expected(path: Path) -> list[tuple[int, int, int, int, str]]:
@@ -30,8 +33,31 @@ def test_fixture_findings(path: Path) -> None:
     assert got == _parse_expected(path)
 
 
+def _folder_findings(path: Path, config: Path) -> list[tuple[int, int, int, int, str]]:
+    result = run("--output-format", "json", *DATE, "--config", str(config), str(path))
+    assert result.returncode in (0, 1), result.stderr
+    found = json.loads(result.stdout)
+    return [(f["line"], f["column"], f["end_line"], f["end_column"], f["code"]) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("path", "config"), FOLDERS, ids=[f"{p.parent.name}/{p.stem}" for p, _ in FOLDERS]
+)
+def test_folder_fixture_findings(path: Path, config: Path) -> None:
+    """A fixture folder's documents, with the folder's profile: exactly the findings
+    of the .findings file beside each (none when there is no such file)."""
+    expected = _parse_expected(path) if path.with_suffix(".findings").exists() else []
+    assert _folder_findings(path, config) == expected
+
+
 def test_every_rule_fires_in_some_fixture() -> None:
     fired = {row[4] for path in DOCUMENTS for row in _parse_expected(path)}
+    fired |= {
+        row[4]
+        for path, _ in FOLDERS
+        if path.with_suffix(".findings").exists()
+        for row in _parse_expected(path)
+    }
     # TL001 is about files (see test_cli); TL304 needs a git base revision (see test_history).
     assert fired == set(RULES) - {"TL001", "TL304"}
 

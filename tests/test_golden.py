@@ -2,8 +2,8 @@
 
 ``tests/golden/<CODE>.txt`` holds the exact text-output lines of one rule
 (``fixtures/x.md:3:5: TL401 [*] message``) over every fixture in ``fixtures/``
-(run as ``tests/test_fixtures.py`` runs them: the default profile, today
-2026-11-26), then over the small cases below for the messages no fixture shows
+(run as ``tests/test_fixtures.py`` runs them: the default profile, or a fixture
+folder's profile, today 2026-11-26), then over the small cases below for the messages no fixture shows
 (unreadable files, a git base revision, variants of a message).
 ``tests/golden/summary.txt`` holds what the command line says around the
 findings: the summary line, ``Fixed ...`` lines, notes and errors.
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FINDING, FIXTURES, ROOT, TODAY, run
+from tests.conftest import FINDING, FIXTURES, ROOT, TODAY, folder_fixtures, run
 from tracker_lint.rules import RULES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -78,9 +78,14 @@ def finding_lines(stdout: str) -> list[str]:
 
 
 def fixture_lines() -> list[str]:
-    """The findings of every fixture, as the command line prints them from the checkout."""
+    """The findings of every fixture, as the command line prints them from the checkout:
+    the documents of ``fixtures/``, then those of each fixture folder with its profile."""
     paths = [str(p.relative_to(ROOT)) for p in DOCUMENTS]
-    return finding_lines(run(*DATE, "--quiet", *paths, cwd=ROOT).stdout)
+    lines = finding_lines(run(*DATE, "--quiet", *paths, cwd=ROOT).stdout)
+    for path, config in folder_fixtures():
+        relative = (str(path.relative_to(ROOT)), "--config", str(config.relative_to(ROOT)))
+        lines += finding_lines(run(*DATE, "--quiet", *relative, cwd=ROOT).stdout)
+    return lines
 
 
 def case_lines(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:

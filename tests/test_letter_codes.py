@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, keys, run
+from tests.conftest import EXAMPLE_PROFILES, FIXTURES, keys, run
 from tracker_lint.config import from_data
 
 FOLDER = FIXTURES / "letter-codes"
+PROFILE = str(EXAMPLE_PROFILES / "letter-codes.toml")
 NAME = "website-status.md"
 
 
 def test_an_undocumented_code_and_a_duplicate_are_found() -> None:
-    result = run(NAME, cwd=FOLDER)
+    result = run("--config", PROFILE, NAME, cwd=FOLDER)
     assert result.returncode == 1
     assert keys(result.stdout) == [(NAME, 17, 3, "TL103"), (NAME, 20, 9, "TL104")]
 
@@ -24,7 +25,9 @@ def test_an_undocumented_code_and_a_duplicate_are_found() -> None:
 def test_an_empty_cell_counts_as_the_empty_status() -> None:
     import json
 
-    data = json.loads(run("report", "--output-format", "json", NAME, cwd=FOLDER).stdout)
+    data = json.loads(
+        run("report", "--config", PROFILE, "--output-format", "json", NAME, cwd=FOLDER).stdout
+    )
     overall = data["overall"]
     assert overall["counts"]["not-started"] == 2
     assert (overall["rows"], overall["complete"], overall["unknown"]) == (7, 1, 1)
@@ -46,7 +49,7 @@ def test_only_one_status_may_be_the_empty_one() -> None:
 
 
 def test_without_an_empty_status_an_empty_cell_is_unknown(tmp_path: Path) -> None:
-    config = (FOLDER / ".tracker-lint.toml").read_text(encoding="utf-8")
+    config = Path(PROFILE).read_text(encoding="utf-8")
     config = config.replace("empty = true\n", 'symbol = "-"\n')
     (tmp_path / ".tracker-lint.toml").write_text(config, encoding="utf-8")
     (tmp_path / NAME).write_text((FOLDER / NAME).read_text(encoding="utf-8"), encoding="utf-8")

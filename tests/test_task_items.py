@@ -10,19 +10,20 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import FIXTURES, keys, other_lines, run
+from tests.conftest import EXAMPLE_PROFILES, FIXTURES, keys, other_lines, run
 from tracker_lint import Settings, check, lint
 from tracker_lint.config import validate_profile
 from tracker_lint.engine import looks_like_tracker, model
 from tracker_lint.profile import builtin_profile
 
 FOLDER = FIXTURES / "task-lists"
+PROFILE = str(EXAMPLE_PROFILES / "task-lists.toml")
 CHECKLIST = "translation-checklist.md"
 TASKS = builtin_profile("tasks")
 
 
 def test_task_lists_are_trackers_and_plain_lists_are_not() -> None:
-    result = run("--show-files", ".", cwd=FOLDER)
+    result = run("--config", PROFILE, "--show-files", ".", cwd=FOLDER)
     assert result.stdout.splitlines() == [
         "not-a-tracker  not-a-task-list.md  (profile tasks: no task-list item under a heading)",
         "tracker        translation-checklist.md  (profile tasks)",
@@ -51,7 +52,7 @@ def test_items_are_the_checkboxes_under_each_heading() -> None:
 
 
 def test_a_name_twice_in_one_section_is_reported_and_across_sections_is_not() -> None:
-    result = run(CHECKLIST, cwd=FOLDER)
+    result = run("--config", PROFILE, CHECKLIST, cwd=FOLDER)
     assert result.returncode == 0  # a warning
     assert keys(result.stdout) == [(CHECKLIST, 19, 7, "TL104")]
 
@@ -130,7 +131,15 @@ def test_totals_of_a_task_list_are_checked_and_fixed(tmp_path: Path) -> None:
 
 def test_report_counts_task_items() -> None:
     result = run(
-        "report", "--output-format", "json", "--today", "2026-11-26", CHECKLIST, cwd=FOLDER
+        "report",
+        "--config",
+        PROFILE,
+        "--output-format",
+        "json",
+        "--today",
+        "2026-11-26",
+        CHECKLIST,
+        cwd=FOLDER,
     )
     data = json.loads(result.stdout)
     assert [(s["name"], s["rows"], s["complete"]) for s in data["sections"]] == [

@@ -41,7 +41,7 @@ BUILTIN: dict[str, Profile] = {
         totals=Totals(
             heading='Quick Stats',
             items=(
-                Total(label='Total Pages', count='all'),
+                Total(label='Total Pages'),
                 Total(label='Completed', count=('complete',)),
                 Total(label='Modules Done (need exams)', count=('module-done',)),
                 Total(label='Exams Done (need modules)', count=('exam-done',)),

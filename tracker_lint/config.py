@@ -32,6 +32,7 @@ from tracker_lint.findings import Severity
 from tracker_lint.profile import (
     ALL,
     DEFAULT_PROFILE,
+    GROUP,
     GROUP_TEXT_LIMIT,
     WILDCARD,
     NonEmpty,
@@ -358,8 +359,8 @@ def check_profile(model: Profile, where: str = "profile") -> list[str]:
                 )
     symbols = [s.symbol for s in model.stages.symbols]
     duplicates(symbols, "stage symbol", "stages.symbols")
-    states = [s.state for s in model.stages.symbols]
-    duplicates(states, "stage state", "stages.symbols")
+    # Several symbols may mean one state (✅ and ⚠️ both done): states may repeat.
+    states = {s.state for s in model.stages.symbols}
     width = len(model.stages.columns)
     if model.derive and not width:
         problems.append(f"{where}.derive: derivation rules need stage columns (stages.columns)")
@@ -404,7 +405,7 @@ def check_profile(model: Profile, where: str = "profile") -> list[str]:
                 problems.append(
                     f"{where}.totals.items[{i}].of: a fraction total needs `of` (its denominator)"
                 )
-            if item.group is not None and "{group}" not in item.label:
+            if item.group is not None and GROUP not in item.label:
                 problems.append(
                     f"{where}.totals.items[{i}].label: a grouped total's label needs {{group}}"
                 )
@@ -412,6 +413,12 @@ def check_profile(model: Profile, where: str = "profile") -> list[str]:
             problem = None if pattern is None else pattern_problem(pattern)
             if problem is not None:
                 problems.append(f"{where}.totals.items[{i}].group.pattern: {problem}")
+    if model.summary is not None and model.summary.section.from_ == "heading":
+        problems.append(f"{where}.summary.section.from: the column that names the section")
+    if model.summary is not None and model.summary.section.pattern is not None:
+        problem = pattern_problem(model.summary.section.pattern)
+        if problem is not None:
+            problems.append(f"{where}.summary.section.pattern: {problem}")
     return problems
 
 
@@ -618,7 +625,9 @@ SCHEMA_ID = (
 def schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of configuration files: the pydantic models, with what
     the tool checks beyond them where a schema can say it too: rule selectors that
-    match a rule (any case), severity keys that are rule codes, and the size limits."""
+    match a rule (any case), severity keys that are rule codes, built-in profile
+    names, the checks of :func:`check_profile` that need no cross-reference, the
+    length of a group pattern, and the size limits."""
     data = ConfigModel.model_json_schema(by_alias=True)
     _limit_sizes(data)
     selector = {"type": "string", "pattern": _caseless_choice(_selectors())}
@@ -627,11 +636,94 @@ def schema() -> dict[str, Any]:
     data["properties"]["per-file-ignores"]["additionalProperties"]["items"] = selector
     data["properties"]["severity"]["propertyNames"] = {"pattern": _caseless_choice(list(RULES))}
     _name_builtin_profiles(data)
+    definitions = data["$defs"]
+    for name, checks in _profile_checks().items():
+        definitions[name]["allOf"] = [*definitions[name].get("allOf", []), *checks]
+    for option in definitions["Group"]["properties"]["pattern"]["anyOf"]:
+        if option.get("type") == "string":
+            option["maxLength"] = PATTERN_LIMIT  # the rest of pattern_problem is beyond a schema
+    _end_at_the_end(data)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         **data,
     }
+
+
+def _given(key: str, value: dict[str, Any]) -> dict[str, Any]:
+    """A schema for an object that has ``key``, with a value that matches ``value``."""
+    return {"required": [key], "properties": {key: value}}
+
+
+def _profile_checks() -> dict[str, list[dict[str, Any]]]:
+    """What :func:`check_profile` refuses and a schema can say, by definition (``$defs``):
+    each check here is one there. Those that compare values (a status id named
+    elsewhere, a duplicate, a derivation's width, a stage state) are beyond a schema."""
+    nonempty = {"type": "string", "minLength": 1}
+    return {
+        "Status": [
+            {  # a status needs a symbol or words (or empty = true)
+                "anyOf": [
+                    _given("symbol", nonempty),
+                    _given("words", {"minItems": 1}),
+                    _given("empty", {"const": True}),
+                ]
+            }
+        ],
+        "Profile": [
+            {  # only one status can be what an empty cell means
+                "properties": {
+                    "statuses": {
+                        "contains": _given("empty", {"const": True}),
+                        "minContains": 0,
+                        "maxContains": 1,
+                    }
+                }
+            },
+            {  # derivation rules need stage columns
+                "if": _given("derive", {"minItems": 1}),
+                "then": _given("stages", _given("columns", {"minItems": 1})),
+            },
+        ],
+        "Totals": [
+            {  # a list of totals needs the heading above it (or in-headings = true)
+                "if": {"properties": {"kind": {"const": "list"}}},
+                "then": {
+                    "anyOf": [_given("heading", nonempty), _given("in-headings", {"const": True})]
+                },
+            }
+        ],
+        "Total": [
+            {  # a fraction total needs `of`
+                "if": _given("format", {"const": "fraction"}),
+                "then": _given("of", {"not": {"type": "null"}}),
+            },
+            {  # a grouped total's label needs {group}
+                "if": _given("group", {"type": "object"}),
+                "then": {"properties": {"label": {"pattern": re.escape(GROUP)}}},
+            },
+        ],
+    }
+
+
+def _end_at_the_end(node: Any) -> None:
+    """Make each pattern's final ``$`` the end of the text in every regex engine.
+
+    A JSON Schema pattern is ECMA-262, where ``$`` is the end of the text, as it is in
+    pydantic's patterns and in the tool's exact comparisons; but Python's ``re.search``
+    (the ``jsonschema`` package) also lets ``$`` match before a final newline, so that
+    ``"TL4\\n"`` would pass. ``(?!\\n)`` after it changes nothing elsewhere.
+    """
+    if isinstance(node, dict):
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
+            node["pattern"] = pattern + "(?!\\n)"
+        for key, value in node.items():
+            if key not in ("default", "const", "enum", "examples"):  # values, not schemas
+                _end_at_the_end(value)
+    elif isinstance(node, list):
+        for value in node:
+            _end_at_the_end(value)
 
 
 def _name_builtin_profiles(node: Any) -> None:

@@ -176,7 +176,7 @@ class Item:
 class ItemList:
     """The items of one table (or other block), in order: numbering runs per list."""
 
-    __slots__ = ("end", "items", "layout", "line", "section", "start", "table")
+    __slots__ = ("end", "items", "layout", "line", "section", "start", "table", "total_rows")
 
     def __init__(
         self,
@@ -196,6 +196,9 @@ class ItemList:
         self.start = start
         self.end = end
         self.table = table  # the table the items are rows of, if they are
+        # rows that total the rows above them (numbers.total-rows), each with the items
+        # it totals, items[first:end]: those since the previous total row
+        self.total_rows: list[tuple[Row, int, int]] = []
 
 
 class ItemSource(Protocol):
@@ -312,8 +315,12 @@ class TableRows:
             return None
         stage_columns = [keys.index(name_key(name)) for name in profile.stages.columns]
         stage_names = [header[i].text for i in stage_columns]
-        status_at = keys.index(name_key(profile.columns.status))
-        status_name = header[status_at].text
+        status_at = column_index(keys, profile.columns.status or None)
+        status_name = header[status_at].text if status_at is not None else ""
+        numbers = profile.numbers
+        total_keys = {label_key(t) for t in numbers.total_rows} if numbers else set()
+        total_rows: list[tuple[Row, int, int]] = []
+        first = 0  # the first item after the previous total row
         number_at = column_index(keys, profile.number_column)
         item_at = column_index(keys, profile.item_column)
         if item_at is None and profile.item_column is None:
@@ -332,6 +339,15 @@ class TableRows:
             cells = row.cells
             name = cells[item_at] if item_at is not None and item_at < len(cells) else None
             number = cells[number_at] if number_at is not None and number_at < len(cells) else None
+            if (
+                total_keys
+                and name is not None
+                and label_key(name.text.strip(EMPHASIS)) in total_keys
+            ):
+                # a total of the items above it (back to the previous total row), not an item
+                total_rows.append((row, first, len(items)))
+                first = len(items)
+                continue
             if len(cells) != width:
                 # Cells are shifted: reading them by column would only add noise to
                 # table-column-count. The row still counts in the totals of all items.
@@ -341,7 +357,11 @@ class TableRows:
                 Stage(n, cells[i], stage_state(cells[i].text, profile))
                 for n, i in zip(stage_names, stage_columns, strict=True)
             ]
-            status = read_status(status_name, cells[status_at], profile)
+            status = (
+                read_status(status_name, cells[status_at], profile)
+                if status_at is not None
+                else None
+            )
             derived = None
             if derive and len(stages) == width_of_stages:
                 states = tuple(s.state for s in stages)
@@ -365,7 +385,9 @@ class TableRows:
                 )
             )
         head = table.header
-        return ItemList(items, layout, section, head.line, head.start, head.end, table)
+        found = ItemList(items, layout, section, head.line, head.start, head.end, table)
+        found.total_rows = total_rows
+        return found
 
 
 def _row_item(

@@ -28,11 +28,13 @@ if TYPE_CHECKING:
 
 Progress = Literal["done", "started", "none"]
 Source = Literal["derived", "written"]
-TotalFormat = Literal["auto", "integer", "percent", "fraction"]
+TotalFormat = Literal["auto", "integer", "percent", "fraction", "status"]
 TotalsKind = Literal["list", "table"]
 UnknownLabels = Literal["report", "ignore"]
 ItemKind = Literal["table-rows", "task-items", "status-items"]
 Uniqueness = Literal["tracker", "section", "list"]
+Numbering = Literal["per-list", "continuous"]
+Scope = Literal["tracker", "section"]
 
 WILDCARD = "*"
 ALL = "all"
@@ -92,9 +94,18 @@ class Columns:
 
     item: Annotated[str | None, _doc("Item column; default: first non-number column.")] = None
     number: Annotated[str, _doc('Row-number column ("" for none).')] = "#"
-    status: NonEmpty = "Status"
+    status: Annotated[
+        str, _doc('Status column ("" for none: rows whose state is in their numbers).')
+    ] = "Status"
     date: Annotated[str | None, _doc("Date column, if any.")] = None
     required: Annotated[Names, _doc("Further columns a table must have to be tracked.")] = ()
+    numbering: Annotated[
+        Numbering,
+        _doc(
+            "How the number column counts (row-numbering, TL105): from 1 in each table "
+            '("per-list") or on through all tables ("continuous").'
+        ),
+    ] = "per-list"
 
 
 @record
@@ -105,6 +116,13 @@ class Dates:
 
     empty: Annotated[tuple[str, ...], _doc('Values meaning "no date", e.g. "-".')] = ()
     accepted: Annotated[tuple[str, ...], _doc('Accepted non-dates: "Pre-existing".')] = ()
+    required: Annotated[
+        Literal["progress", "done"],
+        _doc(
+            "Which rows need a date (missing-date, TL301): every row with progress, or only "
+            'done ones ("done": a Completion Date).'
+        ),
+    ] = "progress"
 
 
 @record
@@ -136,6 +154,9 @@ class Status:
     id: Annotated[str, Spec(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     label: Annotated[str, _doc("The status as shown; default: the id.")] = ""
     symbol: str | None = None
+    labels: Annotated[
+        Names, _doc("Other labels accepted after the symbol: ✅ Completed as well as ✅ Done.")
+    ] = ()
     words: Names = ()
     progress: Progress = "started"
     also_accepted_for: Names = ()
@@ -207,11 +228,38 @@ class Total:
     __pydantic_config__ = LANGUAGE
 
     label: Annotated[NonEmpty, _doc('As written; may contain "{group}" ("{group} Tasks").')]
-    count: Annotated[Count, _doc('What it counts: "all" items, or those with these statuses.')]
+    count: Annotated[Count, _doc('What it counts: "all" items, or those with these statuses.')] = (
+        "all"
+    )
     of: Annotated[Count | None, _doc("The denominator of a percentage or fraction.")] = None
     source: Annotated[Source, _doc("Count derived statuses, or statuses as written.")] = "derived"
-    format: TotalFormat = "auto"
+    format: Annotated[
+        TotalFormat,
+        _doc(
+            'How the value is written; "status": a status (`**Status**: ✅ Completed`), '
+            "checked against the progress of the items it counts (section-status-mismatch)."
+        ),
+    ] = "auto"
     group: Group | None = None
+    scope: Annotated[
+        Scope,
+        _doc(
+            'Which items: all of the tracker ("tracker"), or those of the section it is '
+            'written in ("section": `**Progress**: 5/5` after each table).'
+        ),
+    ] = "tracker"
+    sum: Annotated[
+        str | None,
+        _doc("A numeric column: the total adds its numbers over the counted items."),
+    ] = None
+    check: Annotated[
+        bool | Literal["count"],
+        _doc(
+            "false: a known total that counts something else, never checked or fixed; "
+            '"count": only its count is checked, the denominator written is kept '
+            "(`14/40 priority documents`, where 40 is not an item count)."
+        ),
+    ] = True
 
     @property
     def counts(self) -> Selector:
@@ -275,6 +323,87 @@ class Totals:
 
 
 @record
+class Numbers:
+    """Numbers written in the cells of tracked rows, checked against each other, against
+    the row's status and, in a total row, against the rows above it."""
+
+    __pydantic_config__ = LANGUAGE
+
+    whole: Annotated[str | None, _doc("A column of counts that the parts add up to.")] = None
+    parts: Annotated[Names, _doc("Columns of counts that add up to the whole, on each row.")] = ()
+    done: Annotated[str | None, _doc("The column of the count the percent is of the whole.")] = None
+    percent: Annotated[
+        str | None,
+        _doc(
+            "A column of `p%` or `n/N` cells (or both, `6/7 (86%)`): p must be done/whole "
+            "(or n/N), and 100% exactly when the status is a done one."
+        ),
+    ] = None
+    total_rows: Annotated[
+        Names,
+        _doc(
+            'Item-cell texts of total rows ("Total", "Entire Course"): such a row is not '
+            "an item; its numbers must be the sums of the rows above it."
+        ),
+    ] = ()
+    sums: Annotated[Names, _doc("Columns a total row sums; default: the whole and the parts.")] = ()
+
+    @property
+    def summed(self) -> tuple[str, ...]:
+        if self.sums:
+            return self.sums
+        return (*((self.whole,) if self.whole else ()), *self.parts)
+
+
+FlagWhen = Literal["all-done", "some-started", "any-started"]
+
+
+@record
+class Flag:
+    """A column of a summary table that holds a yes/no symbol about its section."""
+
+    __pydantic_config__ = LANGUAGE
+
+    column: NonEmpty
+    when: Annotated[
+        FlagWhen,
+        _doc(
+            'Yes exactly when: "all-done" (the section has items, all done), '
+            '"some-started" (some are done or started, not all done), '
+            '"any-started" (at least one is done or started).'
+        ),
+    ]
+
+
+@record
+class Summary:
+    """A table whose rows each sum up a section of the tracker: its percentage, its
+    counts, yes/no columns (``| 02_examples | ✅ | ⬜ | 8 |``)."""
+
+    __pydantic_config__ = LANGUAGE
+
+    section: Annotated[
+        Group,
+        _doc(
+            "The column naming the section (`from`), and a regex whose first group is the "
+            "name (`pattern`): the section is the first heading that starts with it."
+        ),
+    ]
+    percent: Annotated[str | None, _doc("Column: % of the section's items that are done.")] = None
+    count: Annotated[str | None, _doc("Column: how many items the section has.")] = None
+    done: Annotated[str | None, _doc("Column: how many of them are done.")] = None
+    flags: tuple[Flag, ...] = ()
+    yes: NonEmpty = "✅"
+    no: NonEmpty = "⬜"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns besides the section's, any of which makes a table a summary."""
+        named = (self.percent, self.count, self.done, *(f.column for f in self.flags))
+        return tuple(c for c in named if c)
+
+
+@record
 class Legend:
     """The list that explains the status symbols."""
 
@@ -300,6 +429,8 @@ class Profile:
     statuses: Annotated[tuple[Status, ...], Spec(min_length=1)]
     derive: tuple[Derive, ...] = ()
     totals: Totals | None = None
+    numbers: Numbers | None = None
+    summary: Summary | None = None
     legend: Legend | None = None
     items: Annotated[
         tuple[ItemKind, ...],
@@ -330,7 +461,8 @@ class Profile:
     @property
     def required_columns(self) -> tuple[str, ...]:
         """The columns a table must have to be tracked."""
-        return (*self.stages.columns, self.columns.status, *self.columns.required)
+        status = (self.columns.status,) if self.columns.status else ()
+        return (*self.stages.columns, *status, *self.columns.required)
 
     @property
     def number_column(self) -> str | None:

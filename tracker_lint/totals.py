@@ -27,7 +27,7 @@ from tracker_lint.parse import (
 )
 from tracker_lint.profile import Total, Totals
 
-Role = Literal["count", "of", "percent", "target-percent", "other"]
+Role = Literal["count", "of", "percent", "target-percent", "status", "other"]
 
 # `**Label**: rest`, `**Label:** rest`, `__Label__: rest` or `Label: rest`
 _LABEL = re.compile(
@@ -104,6 +104,7 @@ class StatEntry:
         "nested",
         "numbers",
         "others",
+        "section",
         "start",
         "target",
         "total",
@@ -141,6 +142,8 @@ class StatEntry:
         self.target = target
         self.others = others or []
         self.nested = nested  # an item of a list nested in the totals list
+        # the heading it is written under, as shown: what a section-scoped total counts
+        self.section = ""
 
 
 class TotalsSection:
@@ -191,6 +194,12 @@ def numbers_in(text: str, source: Source, total: Total) -> tuple[list[Number], l
         return Number(role, match[key], source(match.start(key)), source(match.end(key)))
 
     found: list[Number] = []
+    if total.format == "status":  # the value is a status: the whole text, trimmed
+        value = text.strip()
+        if not value:
+            return [], []
+        at = text.index(value)
+        return [Number("status", value, source(at), source(at + len(value)))], []
     if total.format == "fraction":
         fraction = _fraction().search(text)
         if fraction is not None:
@@ -389,11 +398,48 @@ def _from_heading(heading: Heading, totals: Totals) -> StatEntry | None:
     )  # fmt: skip
 
 
+def _in_sections(doc: Document, totals: Totals, taken: set[int]) -> list[StatEntry]:
+    """Section-scoped totals written anywhere (``**Progress**: 5/5`` after a table),
+    outside the totals list (whose items start at the offsets ``taken``), each with
+    the section it is written in."""
+    found: list[StatEntry] = []
+    section = ""
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            section = block.plain
+        elif isinstance(block, BulletList) and not block.ordered:
+            for item in block.items:
+                if item.start in taken or item.depth > 0:
+                    continue
+                entry = _from_item(item, totals)
+                if entry.total is not None and entry.total.scope == "section":
+                    entry.section = section
+                    found.append(entry)
+    return found
+
+
+def _sections_of(doc: Document, entries: list[StatEntry]) -> None:
+    """Sets each entry's section: the heading above it."""
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    at = 0
+    for entry in sorted(entries, key=lambda e: e.start):
+        while at < len(headings) and headings[at].start <= entry.start:
+            at += 1
+        entry.section = headings[at - 1].plain if at else ""
+
+
 def find_totals(doc: Document, totals: Totals) -> TotalsSection:
     if totals.kind == "list":
         heading, lists = _lists_under(doc, totals.heading) if totals.heading else (None, [])
         found = _merged(lists)
         entries = [_from_item(item, totals) for item in found.items] if found else None
+        if any(t.scope == "section" for t in totals.items):
+            if entries:
+                _sections_of(doc, entries)
+            taken = {item.start for item in found.items} if found else set()
+            scoped = _in_sections(doc, totals, taken)
+            if scoped:
+                entries = sorted([*(entries or []), *scoped], key=lambda e: e.start)
         if totals.in_headings:
             in_headings = [
                 entry
@@ -401,6 +447,7 @@ def find_totals(doc: Document, totals: Totals) -> TotalsSection:
                 if isinstance(block, Heading) and (entry := _from_heading(block, totals))
             ]
             if in_headings:
+                _sections_of(doc, in_headings)
                 entries = sorted([*(entries or []), *in_headings], key=lambda e: e.start)
         return TotalsSection(heading, found, entries)
     wanted = (name_key(totals.label_column), name_key(totals.value_column))

@@ -8,9 +8,16 @@ from tracker_lint.rules.dates import FutureDate, InvalidDate, MissingDate
 from tracker_lint.rules.file import UnreadableFile
 from tracker_lint.rules.history import StaleDate
 from tracker_lint.rules.legend import LegendMissingSymbol
+from tracker_lint.rules.numbers import (
+    ProgressStatusMismatch,
+    RowNumbersMismatch,
+    SectionSummaryMismatch,
+    TotalRowMismatch,
+)
 from tracker_lint.rules.stats import (
     MalformedStat,
     MissingStats,
+    SectionStatusMismatch,
     StatsMismatch,
     TotalsWithoutItems,
     UnknownStat,
@@ -35,6 +42,8 @@ RULES: dict[str, Rule] = {
         RowNumbering(),
         StatusMismatch(),
         StatusLabelMismatch(),
+        ProgressStatusMismatch(),
+        SectionStatusMismatch(),
         MissingDate(),
         InvalidDate(),
         FutureDate(),
@@ -45,6 +54,9 @@ RULES: dict[str, Rule] = {
         MalformedStat(),
         TotalsWithoutItems(),
         LegendMissingSymbol(),
+        RowNumbersMismatch(),
+        TotalRowMismatch(),
+        SectionSummaryMismatch(),
         UnusedSuppression(),
         CommentBreaksStructure(),
     )

@@ -41,7 +41,8 @@ def _dates(tracker: Tracker) -> Iterator[tuple[Item, Cell]]:
 class MissingDate(Rule):
     """## What it does
     Checks that every row with progress (a status other than ⬜ Not started)
-    has a date in its Last Updated column.
+    has a date in its Last Updated column; with `required = "done"` in the
+    profile's `dates`, only rows that are done (a Completion Date).
 
     ## Why is this bad?
     Without dates nobody can tell what is stale or how fast the work goes;
@@ -73,7 +74,9 @@ class MissingDate(Rule):
             if counted is None or not is_empty_date(cell.value, profile):
                 continue
             status = profile.status(counted)
-            if status.progress == "none":
+            if status.progress == "none" or (
+                profile.dates.required == "done" and status.progress != "done"
+            ):
                 continue
             yield Problem(
                 cell.start,

@@ -7,11 +7,15 @@ from tracker_lint.findings import Problem, Severity
 from tracker_lint.model import Tracker
 from tracker_lint.rules.base import Context, Rule
 
+# A task item's checkbox is GitHub's own markup: no legend explains it.
+CHECKBOXES = frozenset({"[x]", "[X]", "[ ]"})
+
 
 class LegendMissingSymbol(Rule):
     """## What it does
     Where the document has a Legend (a bullet list under a heading `Legend`),
-    checks that every status symbol used in a table is listed there.
+    checks that every status symbol used in a table is listed there. A task
+    item's checkbox (`[x]`, `[ ]`) is GitHub's own markup and needs no entry.
 
     ## Why is this bad?
     The legend is how a reader learns what 🔍 means; a symbol missing from it
@@ -45,7 +49,7 @@ class LegendMissingSymbol(Rule):
             if status is None or status.status is None or not status.status.symbol:
                 continue
             symbol = canonical_symbol(status.status.symbol)
-            if symbol in legend or symbol in reported:
+            if symbol in legend or symbol in reported or symbol in CHECKBOXES:
                 continue
             reported.add(symbol)
             yield Problem(

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker_lint._text import quoted
+from tracker_lint.cells import count_in
 from tracker_lint.findings import Applicability, Fix, Problem, Severity
-from tracker_lint.model import Item, Tracker
+from tracker_lint.model import Item, Tracker, read_status
+from tracker_lint.parse import Cell
 from tracker_lint.profile import Selector
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.status import status_text
@@ -14,30 +16,43 @@ from tracker_lint.totals import Number, StatEntry
 
 
 def _items(tracker: Tracker, entry: StatEntry) -> list[Item]:
-    """The items a total is about: all of them, or those of the entry's group."""
+    """The items a total is about: all of them (of its section, for a section-scoped
+    total), or those of the entry's group."""
     total = entry.total
+    items = tracker.items
+    if total is not None and total.scope == "section":
+        items = [item for item in items if item.section == entry.section]
     if total is None or total.group is None:
-        return tracker.items
+        return items
     group = total.group
     if group.from_ == "heading":
-        return [item for item in tracker.items if group.value(item.section) == entry.group]
+        return [item for item in items if group.value(item.section) == entry.group]
     return [
-        item for item in tracker.items
+        item for item in items
         if (cell := item.field(group.from_)) is not None and group.value(cell.text) == entry.group
     ]  # fmt: skip
 
 
-def count(items: list[Item], selector: Selector) -> int:
+def selected(items: list[Item], selector: Selector) -> list[Item]:
     if selector.statuses is None:
-        return len(items)
+        return items
     wanted = set(selector.statuses)
     if selector.source == "written":
-        return sum(
-            1
+        return [
+            i
             for i in items
             if i.status is not None and i.status.status is not None and i.status.status.id in wanted
-        )
-    return sum(1 for i in items if i.counted in wanted)
+        ]
+    return [i for i in items if i.counted in wanted]
+
+
+def count(items: list[Item], selector: Selector, column: str | None = None) -> int:
+    """How many items the selector takes, or the sum of their numbers in ``column``
+    (a cell that is not a plain number adds nothing)."""
+    chosen = selected(items, selector)
+    if column is None:
+        return len(chosen)
+    return sum(w.value for i in chosen if (w := count_in(i.field(column))) is not None)
 
 
 def percent(numerator: int, denominator: int, decimals: int) -> str:
@@ -67,14 +82,14 @@ def expected(tracker: Tracker, entry: StatEntry) -> list[str]:
     assert entry.total is not None
     total = entry.total
     items = _items(tracker, entry)
-    n = count(items, total.counts)
-    of = count(items, total.denominator)
+    n = count(items, total.counts, total.sum)
+    of = _denominator(entry, items)
     result = []
     for number in entry.numbers:
         if number.role == "count":
             result.append(_integer(n, number))
         elif number.role == "of":
-            result.append(_integer(of, number))
+            result.append(number.text if total.check == "count" else _integer(of, number))
         elif number.role == "target-percent":
             result.append(number.written_like(percent(n, entry.target or 0, number.decimals)))
         elif number.value.upper() == "N/A":
@@ -84,16 +99,35 @@ def expected(tracker: Tracker, entry: StatEntry) -> list[str]:
     return result
 
 
+def _denominator(entry: StatEntry, items: list[Item]) -> int:
+    """What the entry's percentage or fraction is of: the items counted, or, for a
+    total whose denominator is the author's (``check = "count"``), what is written."""
+    assert entry.total is not None
+    total = entry.total
+    if total.check == "count":
+        written = next((x for x in entry.numbers if x.role == "of"), None)
+        if written is not None and written.value.isdigit():
+            return int(written.value)
+    return count(items, total.denominator, total.sum)
+
+
 def _same(written: Number, wanted: str) -> bool:
     if written.role in ("count", "of") and written.value.lstrip("-").isdigit():
         return int(written.value) == int(wanted.replace(",", "").split(".")[0].split(",")[0])
     return written.text == wanted
 
 
-def describe(tracker: Tracker, items: list[Item], selector: Selector) -> str:
-    """What a total counts, in words: ``7 rows that are ✅ Complete``."""
+def describe(
+    tracker: Tracker, items: list[Item], selector: Selector, column: str | None = None
+) -> str:
+    """What a total counts, in words: ``7 rows that are ✅ Complete``, or what it adds
+    up: ``12 in the Files column of 7 rows``."""
     n = count(items, selector)
     rows = _from_tables(tracker)
+    if column is not None:
+        noun = ("row" if rows else "item") if n == 1 else ("rows" if rows else "items")
+        added = count(items, selector, column)
+        return f"{added} in the {column} column of {n} {noun}"
     noun = ("row" if rows else "item") if n == 1 else ("rows" if rows else "items")
     if selector.statuses is None:
         return f"{n} {noun}"
@@ -126,8 +160,10 @@ def _message(
     total, numbers = entry.total, entry.numbers
     items = _items(tracker, entry)
     where = f'{_where(tracker)} "{quoted(entry.label or "")}"'
+    if total.scope == "section":
+        where = f'"{quoted(entry.label or "")}" of "{quoted(entry.section)}"'
     group = f" in {entry.group.upper()}" if entry.group else ""
-    counted = describe(tracker, items, total.counts) + group
+    counted = describe(tracker, items, total.counts, total.sum) + group
     roles = [n.role for n in numbers]
     have, give = (
         ("the tables have", "the tables give")
@@ -141,7 +177,7 @@ def _message(
             f"{where} is {numbers[0].text} ({numbers[1].text}% of {entry.target}) but "
             f"{have} {counted}: {wanted[0]} ({wanted[1]}% of {entry.target})"
         )
-    of = count(items, total.denominator)
+    of = _denominator(entry, items)
     start, end = numbers[0].start, numbers[-1].end
     tail = "%" if text[end : end + 1] == "%" else ""
     if (text[start:end] + tail).count("(") > (text[start:end] + tail).count(")"):
@@ -194,8 +230,10 @@ class StatsMismatch(Rule):
         text = tracker.doc.text
         for entry in tracker.stats or ():
             total = entry.total
-            if total is None or not entry.numbers:
+            if total is None or not entry.numbers or not total.check or total.format == "status":
                 continue
+            if total.scope == "section" and not selected(_items(tracker, entry), total.denominator):
+                continue  # a section without the items it counts: it is about something else
             wanted = expected(tracker, entry)
             numbers = entry.numbers
             if all(_same(n, w) for n, w in zip(numbers, wanted, strict=True)):
@@ -347,7 +385,7 @@ class MalformedStat(Rule):
         where = _where(tracker)
         for entry in tracker.stats or ():
             total = entry.total
-            if total is None or entry.numbers:
+            if total is None or entry.numbers or not total.check:
                 continue
             form = " written n/N" if total.format == "fraction" else ""
             yield Problem(
@@ -412,3 +450,66 @@ class TotalsWithoutItems(Rule):
             f"{what} has totals but the document has no tracked table (a table with columns "
             f"{columns}, profile {profile.name}): the totals are not checked or fixed",
         )
+
+
+class SectionStatusMismatch(Rule):
+    """## What it does
+    Checks a status written as a total (a total with `format = "status"`,
+    such as `**Status**: ✅ Completed` under a phase heading) against the
+    items it counts (`count`; those of its section when `scope =
+    "section"`): a status whose progress is `done` needs every item done, one
+    whose progress is `none` needs none done or started, and any other needs
+    some progress but not all of it.
+
+    ## Why is this bad?
+    A phase marked ✅ Completed with a box still open tells readers the work
+    is over when it is not.
+
+    ## Example
+    ```markdown
+    ### Phase 1
+    **Status**: ✅ Completed
+
+    - [x] Translate
+    - [ ] QA Review
+    ```
+
+    Use instead: `**Status**: 🔄 In Progress`, or check the box.
+
+    ## Fix safety
+    No fix: the status or the items may be the stale ones.
+    """
+
+    code = "TL204"
+    name = "section-status-mismatch"
+    severity = Severity.ERROR
+    summary = "a written status disagrees with the progress of the items it sums up"
+
+    def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        profile = tracker.profile
+        for entry in tracker.stats or ():
+            total = entry.total
+            if total is None or total.format != "status" or not entry.numbers or not total.check:
+                continue
+            value = entry.numbers[0]
+            written = read_status("", Cell(value.text, value.start, value.end), profile).status
+            items = selected(_items(tracker, entry), total.counts)
+            if written is None or not items:
+                continue
+            progress = [
+                profile.status(i.counted).progress if i.counted is not None else None for i in items
+            ]
+            done = progress.count("done")
+            started = done + progress.count("started")
+            actual = "done" if done == len(items) else "none" if started == 0 else "started"
+            if written.progress == actual:
+                continue
+            noun = "item" if len(items) == 1 else "items"
+            where = f' of "{quoted(entry.section)}"' if total.scope == "section" else ""
+            yield Problem(
+                value.start,
+                value.end,
+                f'"{quoted(entry.label or "")}" is {status_text(written)} but {done} of '
+                f"{len(items)} {noun}{where} are done"
+                + (f", {started - done} started" if started > done else ""),
+            )

@@ -78,7 +78,8 @@ class StatusMismatch(Rule):
 class StatusLabelMismatch(Rule):
     """## What it does
     Checks that the label after a status symbol is that symbol's canonical
-    label (compared case-insensitively). A bare symbol is fine.
+    label (compared case-insensitively), or one of the other labels the profile
+    accepts for it (`labels`). A bare symbol is fine.
 
     ## Why is this bad?
     `✅ In progress` says two things at once; readers and scripts that search
@@ -115,7 +116,10 @@ class StatusLabelMismatch(Rule):
             if status is None or status.status is None or not status.label or status.by_word:
                 continue
             canonical = status.status.label
-            if label_key(status.label) == label_key(canonical):
+            written = label_key(status.label)
+            if written == label_key(canonical) or any(
+                written == label_key(other) for other in status.status.labels
+            ):
                 continue
             safety: Applicability = (
                 "safe" if spelling_variant(status.label, canonical) else "unsafe"

@@ -225,7 +225,8 @@ class DuplicateItem(Rule):
 
 class RowNumbering(Rule):
     """## What it does
-    Checks that a `#` column counts 1, 2, 3, … down each table.
+    Checks that a `#` column counts 1, 2, 3, … down each table, or on through
+    all tables when the profile says `numbering = "continuous"`.
 
     ## Why is this bad?
     Numbers are how people refer to rows ("Law 5"); a gap or a repeat after an
@@ -251,8 +252,11 @@ class RowNumbering(Rule):
     summary = "a # column that does not run 1, 2, 3, …"
 
     def check(self, tracker: Tracker, ctx: Context) -> Iterator[Problem]:
+        continuous = tracker.profile.columns.numbering == "continuous"
+        expected = 1
         for items in tracker.lists:
-            expected = 1
+            if not continuous:
+                expected = 1
             for item in items.items:
                 cell = item.number
                 if cell is None:

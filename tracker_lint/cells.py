@@ -1,0 +1,80 @@
+"""Numbers written in table cells: a plain count (``**11**``, ``1,204``), a
+percentage and a fraction (``6/7 (86%)``), with the spans of their digits."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from tracker_lint._text import EMPHASIS
+from tracker_lint.parse import Cell
+
+
+class Written(NamedTuple):
+    """A number in a cell: its value and where its digits are."""
+
+    value: int
+    start: int
+    end: int
+    text: str
+
+
+class Share(NamedTuple):
+    """A ``p%`` and/or ``n/N`` cell."""
+
+    pct: str | None  # as written, without the % sign: "86", "27.3"
+    pct_start: int
+    pct_end: int
+    n: int | None
+    of: int | None
+
+
+@cache
+def _count() -> re.Pattern[str]:
+    return re.compile(r"\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*")
+
+
+@cache
+def _pct() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d.,])(?P<p>\d+(?:[.,]\d+)?)\s*%")
+
+
+@cache
+def _fraction() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d.,])(?P<n>\d+)\s*/\s*(?P<d>\d+)(?![\d.])")
+
+
+def count_in(cell: Cell | None) -> Written | None:
+    """The count a cell holds, None unless the cell is only a number (``**11**``,
+    ``1,204``; not ``1+``, ``~95`` or ``-``)."""
+    if cell is None:
+        return None
+    text = cell.value.strip().strip(EMPHASIS)
+    match = _count().fullmatch(text)
+    if match is None:
+        return None
+    lead = cell.text.find(match["n"])
+    if lead < 0:
+        return None
+    start = cell.start + lead
+    return Written(int(match["n"].replace(",", "")), start, start + len(match["n"]), match["n"])
+
+
+def share_in(cell: Cell | None) -> Share | None:
+    """The percentage and the fraction a cell holds, None when it holds neither."""
+    if cell is None or "<!--" in cell.text:
+        return None
+    text = cell.text
+    pct = _pct().search(text)
+    fraction = _fraction().search(text)
+    if pct is None and fraction is None:
+        return None
+    start = cell.start + pct.start("p") if pct else cell.start
+    return Share(
+        pct["p"] if pct else None,
+        start,
+        start + len(pct["p"]) if pct else start,
+        int(fraction["n"]) if fraction else None,
+        int(fraction["d"]) if fraction else None,
+    )
