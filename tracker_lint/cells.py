@@ -54,7 +54,10 @@ def count_in(cell: Cell | None) -> Written | None:
     match = _count().fullmatch(text)
     if match is None:
         return None
-    lead = cell.text.find(match["n"])
+    # Found in the text as written with each comment blanked (same length): the digits
+    # shown, never a number inside `<!-- was 17 -->`.
+    shown = _blank_comments(cell.text) if "<!--" in cell.text else cell.text
+    lead = shown.find(match["n"])
     if lead < 0:
         return None
     start = cell.start + lead
@@ -63,9 +66,9 @@ def count_in(cell: Cell | None) -> Written | None:
 
 def share_in(cell: Cell | None) -> Share | None:
     """The percentage and the fraction a cell holds, None when it holds neither."""
-    if cell is None or "<!--" in cell.text:
+    if cell is None:
         return None
-    text = cell.text
+    text = _blank_comments(cell.text) if "<!--" in cell.text else cell.text
     pct = _pct().search(text)
     fraction = _fraction().search(text)
     if pct is None and fraction is None:
@@ -78,3 +81,7 @@ def share_in(cell: Cell | None) -> Share | None:
         int(fraction["n"]) if fraction else None,
         int(fraction["d"]) if fraction else None,
     )
+
+
+def _blank_comments(text: str) -> str:
+    return re.sub(r"<!--.*?(?:-->|\Z)", lambda m: " " * len(m[0]), text, flags=re.DOTALL)

@@ -97,6 +97,7 @@ class StatEntry:
     __slots__ = (
         "end",
         "group",
+        "in_heading",
         "label",
         "label_end",
         "label_start",
@@ -104,6 +105,7 @@ class StatEntry:
         "nested",
         "numbers",
         "others",
+        "region",
         "section",
         "start",
         "target",
@@ -144,6 +146,10 @@ class StatEntry:
         self.nested = nested  # an item of a list nested in the totals list
         # the heading it is written under, as shown: what a section-scoped total counts
         self.section = ""
+        # [start, end) of that section: from its heading to the next heading, the span
+        # whose items a section-scoped total counts (two sections may share a title)
+        self.region = (0, 0)
+        self.in_heading = False  # written in a heading (``## Completed (4/44)``)
 
 
 class TotalsSection:
@@ -392,10 +398,12 @@ def _from_heading(heading: Heading, totals: Totals) -> StatEntry | None:
     if not numbers:
         return None
     label_start = heading.start + len(raw) - len(raw.lstrip(EMPHASIS))
-    return StatEntry(
+    entry = StatEntry(
         heading.line, heading.start, heading.end, label, label_start,
         label_start + len(label), total, group, numbers, others=others,
     )  # fmt: skip
+    entry.in_heading = True
+    return entry
 
 
 def _in_sections(doc: Document, totals: Totals, taken: set[int]) -> list[StatEntry]:
@@ -403,18 +411,15 @@ def _in_sections(doc: Document, totals: Totals, taken: set[int]) -> list[StatEnt
     outside the totals list (whose items start at the offsets ``taken``), each with
     the section it is written in."""
     found: list[StatEntry] = []
-    section = ""
     for block in doc.blocks:
-        if isinstance(block, Heading):
-            section = block.plain
-        elif isinstance(block, BulletList) and not block.ordered:
+        if isinstance(block, BulletList) and not block.ordered:
             for item in block.items:
                 if item.start in taken or item.depth > 0:
                     continue
                 entry = _from_item(item, totals)
                 if entry.total is not None and entry.total.scope == "section":
-                    entry.section = section
                     found.append(entry)
+    _sections_of(doc, found)
     return found
 
 
@@ -426,6 +431,8 @@ def _sections_of(doc: Document, entries: list[StatEntry]) -> None:
         while at < len(headings) and headings[at].start <= entry.start:
             at += 1
         entry.section = headings[at - 1].plain if at else ""
+        start = headings[at - 1].start if at else 0
+        entry.region = (start, headings[at].start if at < len(headings) else len(doc.text))
 
 
 def find_totals(doc: Document, totals: Totals) -> TotalsSection:

@@ -22,6 +22,7 @@ COMMANDS = {
     "report": "tracker_lint.cli.report",
     "badge": "tracker_lint.cli.badge",
     "config": "tracker_lint.cli.config",
+    "init": "tracker_lint.cli.init",
 }
 
 

@@ -112,7 +112,8 @@ TODAY = Option(
     ("--today",),
     "the date to take as today (default: today's local date)",
     "`check`: future-date (TL303) compares against it; `report`: the velocity window "
-    "ends on it; `badge` takes it as the others do, and a badge does not depend on it",
+    "ends on it; `init`: the lint it runs after writing; `badge` takes it as the others "
+    "do, and a badge does not depend on it",
     {"type": today_arg, "metavar": "YYYY-MM-DD"},
 )
 OUTPUT_FILE = Option(
@@ -293,6 +294,27 @@ CONFIG_COMMAND: tuple[Option, ...] = (
 )
 
 
+INIT: tuple[Option, ...] = (
+    Option(
+        (),
+        "the tracker to describe: its profile is inferred from what it says",
+        name="path",
+        kwargs={"metavar": "PATH"},
+    ),
+    Option(
+        ("--dry-run",),
+        "print the configuration instead of writing it (and do not lint)",
+    ),
+    Option(
+        ("--force",),
+        "write over the configuration file beside PATH if there is one",
+        "without it, `init` never writes over a `.tracker-lint.toml`, nor beside a "
+        "`pyproject.toml` with a `[tool.tracker-lint]` table",
+    ),
+    TODAY,
+)
+
+
 class Command(NamedTuple):
     name: str
     summary: str
@@ -329,6 +351,14 @@ COMMANDS: dict[str, Command] = {
         CONFIG_COMMAND,
         "tracker-lint config [--config PATH|KEY=VALUE] [--schema] [PATH]",
         EXIT_OTHER,
+    ),
+    "init": Command(
+        "init",
+        "infer a tracker's profile and write a commented .tracker-lint.toml beside it",
+        INIT,
+        "tracker-lint init [--dry-run] [--force] PATH",
+        "Exit codes: 0 written (or printed), whatever the findings; 2 usage error, unreadable "
+        "file, a configuration already there (without --force), or nothing tracked found.",
     ),
     "report": Command(
         "report",

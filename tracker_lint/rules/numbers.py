@@ -10,8 +10,8 @@ from typing import NamedTuple
 from tracker_lint._text import EMPHASIS, label_key, name_key, quoted
 from tracker_lint.cells import Share, count_in, share_in
 from tracker_lint.findings import Fix, Problem, Severity
-from tracker_lint.model import Item, ItemList, Tracker
-from tracker_lint.parse import Cell, Heading
+from tracker_lint.model import Item, ItemList, Tracker, read_status
+from tracker_lint.parse import Cell, Heading, shown_text
 from tracker_lint.profile import Numbers, Summary
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.stats import percent
@@ -217,7 +217,8 @@ class TotalRowMismatch(Rule):
     previous total row: each column in `sums` (by default the `whole` and the
     `parts`) is the sum of the column above, and its `percent` cell is the
     summed `done` / `whole`. A total row is not an item: totals and
-    uniqueness leave it out.
+    uniqueness leave it out. A total row with no row above it (a total
+    written first, or a grand total right after a subtotal) is not checked.
 
     ## Why is this bad?
     The total row is the line people quote; a row added above it without
@@ -250,6 +251,8 @@ class TotalRowMismatch(Rule):
             return
         for items in tracker.lists:
             for row, first, end in items.total_rows:
+                if first == end:
+                    continue  # nothing above it to total (a total written first)
                 above = items.items[first:end]
                 yield from _total_row(numbers, items, row.cells, above)
 
@@ -353,9 +356,10 @@ class SectionSummaryMismatch(Rule):
     first heading that starts with the row's name (after the `pattern`, if
     any); its items are those under the heading, subsections included. The
     row's `percent` is the share of those items that are done, `count` is how
-    many there are, `done` how many are done, and each yes/no column in
-    `flags` says ✅ exactly when its condition holds (`all-done`,
-    `some-started`, `any-started`).
+    many there are, `done` how many are done, each yes/no column in `flags`
+    says ✅ exactly when its condition holds (`all-done`, `some-started`,
+    `any-started`), and a status in the profile's status column says done
+    only when every item is, not started only when none is.
 
     ## Why is this bad?
     A summary is read instead of the sections; when it is not updated with
@@ -420,7 +424,8 @@ def _summary_row(
     named = cell(summary.section.from_)
     if named is None:
         return
-    value = summary.section.value(named.value.strip().strip(EMPHASIS))
+    # shown as GitHub shows it: a link to the section is its text
+    value = summary.section.value(shown_text(named.value.strip()).strip().strip(EMPHASIS))
     name = _words(value or "")
     section = next((s for title, s in sections if title == name), None) or next(
         (s for title, s in sections if _names(name, title)), None
@@ -453,6 +458,17 @@ def _summary_row(
                 f"{where} has {has}: {fixed}%",
                 Fix(share.pct_start, share.pct_end, fixed, "unsafe"),
             )
+    status_cell = cell(tracker.profile.columns.status or None)
+    if status_cell is not None and items:
+        says = read_status("", status_cell, tracker.profile).status
+        actual = "done" if done == len(items) else "none" if started == 0 else "started"
+        if says is not None and says.progress != actual:
+            yield Problem(
+                status_cell.start,
+                status_cell.end,
+                f"{named.value.strip()} row says {status_text(says)} but the {where} "
+                f"has {has}" + (f", {started - done} started" if started > done else ""),
+            )
     conditions = {
         "all-done": bool(items) and done == len(items),
         "some-started": started > 0 and done < len(items),
@@ -463,10 +479,9 @@ def _summary_row(
         if flagged is None:
             continue
         text = flagged.value.strip()
-        says = (
-            True if text.startswith(summary.yes) else False if text.startswith(summary.no) else None
-        )
-        if says is None or says == conditions[flag.when]:
+        if not text.startswith((summary.yes, summary.no)):
+            continue  # neither symbol: not a yes or a no
+        if text.startswith(summary.yes) == conditions[flag.when]:
             continue
         yield Problem(
             flagged.start,

@@ -21,7 +21,8 @@ def _items(tracker: Tracker, entry: StatEntry) -> list[Item]:
     total = entry.total
     items = tracker.items
     if total is not None and total.scope == "section":
-        items = [item for item in items if item.section == entry.section]
+        low, high = entry.region
+        items = [item for item in items if low <= item.start < high]
     if total is None or total.group is None:
         return items
     group = total.group
@@ -162,6 +163,8 @@ def _message(
     where = f'{_where(tracker)} "{quoted(entry.label or "")}"'
     if total.scope == "section":
         where = f'"{quoted(entry.label or "")}" of "{quoted(entry.section)}"'
+    elif entry.in_heading:
+        where = f'Heading "{quoted(entry.label or "")}"'
     group = f" in {entry.group.upper()}" if entry.group else ""
     counted = describe(tracker, items, total.counts, total.sum) + group
     roles = [n.role for n in numbers]
@@ -182,7 +185,11 @@ def _message(
     tail = "%" if text[end : end + 1] == "%" else ""
     if (text[start:end] + tail).count("(") > (text[start:end] + tail).count(")"):
         tail += ")"  # `5/6 (83%)` whole; `35% (14/40 pages)` is quoted as `35% (14/40)`
-    return f"{where} is {text[start:end]}{tail} but {give} {replacement}{tail} ({counted} of {of})"
+    written_of = " written" if total.check == "count" else ""
+    return (
+        f"{where} is {text[start:end]}{tail} but {give} {replacement}{tail} "
+        f"({counted} of {of}{written_of})"
+    )
 
 
 class StatsMismatch(Rule):
@@ -232,8 +239,13 @@ class StatsMismatch(Rule):
             total = entry.total
             if total is None or not entry.numbers or not total.check or total.format == "status":
                 continue
-            if total.scope == "section" and not selected(_items(tracker, entry), total.denominator):
+            items = _items(tracker, entry)
+            if total.scope == "section" and not selected(items, total.denominator):
                 continue  # a section without the items it counts: it is about something else
+            if total.sum is not None and any(
+                count_in(i.field(total.sum)) is None for i in selected(items, total.denominator)
+            ):
+                continue  # `~50`, `1+`: a sum nobody can check (as total-row-mismatch)
             wanted = expected(tracker, entry)
             numbers = entry.numbers
             if all(_same(n, w) for n, w in zip(numbers, wanted, strict=True)):
