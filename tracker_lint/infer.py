@@ -40,6 +40,8 @@ _NONE_SYMBOLS = {"⬜", "⬛", "☐", "⭕", "📋"}
 _STAGE_PENDING = {"⬜", "⬛", "☐", "⏳", "❌", "➖", "-"}
 _PERCENT_CELL = re.compile(r"^\W*\d+(?:[.,]\d+)?\s*%")
 _TOTAL_ROW = {"total", "totals", "sum", "overall"}
+# A legend's heading: "Status Legend", or one that ends in these ("Progress Indicators")
+_LEGEND_WORDS = ("indicators", "key", "symbols")
 # `G` - in gratis.html / ✅ = Done: a line that explains a status symbol
 _LEGEND_LINE = re.compile(
     r"^(?P<symbol>`[^`\s]{1,8}`|[^\w\s`*_#|>\[(-]{1,3})\s*[-–—:=]\s+(?P<label>\S.*)$"
@@ -246,24 +248,32 @@ class _Builder:
         heading: Heading | None = None
         for block in self.doc.blocks:
             if isinstance(block, Heading):
-                heading = block if "legend" in name_key(block.plain) else None
+                words = name_key(block.plain).split()
+                legend = "legend" in words or (words and words[-1] in _LEGEND_WORDS)
+                heading = block if legend else None
             elif heading is not None and isinstance(block, BulletList):
-                for item in block.items:
-                    symbol, label = split_status(item.text)
-                    if symbol:
-                        label = label.lstrip("-–—:= ").strip()
-                        self.closed.add(self.status_for(symbol, label).id)
+                explained = [
+                    (symbol, label.lstrip("-–—:= ").strip())
+                    for item in block.items
+                    for symbol, label in [split_status(item.text)]
+                    if symbol
+                ]
+                if len(explained) < 2:
+                    heading = None
+                    continue  # not a list of symbols
+                for symbol, label in explained:
+                    self.closed.add(self.status_for(symbol, label).id)
                 self.profile["legend"] = {"heading": heading.plain}
                 self.found.append(f'the legend under "{heading.plain}"')
                 return
         first_table = next((t.header.line for t in self.doc.tables), None)
         lines = self.text.splitlines()[:first_table]
-        explained = [m for line in lines if (m := _LEGEND_LINE.match(line.strip()))]
-        if len(explained) >= 2:
-            for match in explained:
+        lines_explained = [m for line in lines if (m := _LEGEND_LINE.match(line.strip()))]
+        if len(lines_explained) >= 2:
+            for match in lines_explained:
                 self.closed.add(self.status_for(match["symbol"], match["label"].strip()).id)
             self.found.append(
-                f"{len(explained)} lines explaining status symbols above the first table: "
+                f"{len(lines_explained)} lines explaining status symbols above the first table: "
                 "only those symbols are statuses"
             )
 
@@ -309,7 +319,7 @@ class _Builder:
                 "it: not a status, so each is reported (unknown-status-symbol)"
             )
         if date_at is not None:
-            self.dates(tracked, date_at, header[date_at])
+            self.dates(tracked, date_at, header[date_at], status_at)
         if empty:
             status = _Status(_slug("not started", self.taken), None, "not started",
                              progress="none", empty=True)  # fmt: skip
@@ -328,22 +338,38 @@ class _Builder:
     def known(self, symbol: str) -> bool:
         return any(status.symbol == symbol for status in self.statuses)
 
-    def dates(self, tracked: list[tuple[Table, int]], at: int, name: str) -> None:
+    def dates(self, tracked: list[tuple[Table, int]], at: int, name: str, status_at: int) -> None:
         """Values of the date column that are not dates: a dash or "N/A" means no date
         yet; words (Pre-existing) are accepted. A value with digits that is not a date
-        (30/01/2025) is left to be reported."""
+        (30/01/2025) is left to be reported. When rows in progress have no date and
+        done rows have one, the date is a completion date: only done rows need one."""
         empty: set[str] = set()
         accepted: set[str] = set()
+        undated = {"done": 0, "started": 0, "none": 0}
+        dated = dict(undated)
         for table, _ in tracked:
-            for cell in _column(table, at):
-                value = _plain(cell.text)
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or not value:
+            for row in table.rows:
+                if max(at, status_at) >= len(row.cells):
+                    continue
+                value = _plain(row.cells[at].text)
+                symbol, label = split_status(row.cells[status_at].text)
+                if self.closed and symbol and not self.known(symbol):
+                    continue  # not a status (the legend does not explain it)
+                progress = self.status_for(symbol, label).progress
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    dated[progress] += 1
                     continue
                 if _NON_DATE_EMPTY.match(value):
-                    empty.add(value)
+                    empty.update([value] if value else [])
+                    undated[progress] += 1
                 elif not re.search(r"\d", value):
                     accepted.add(value)
         dates: Data = {}
+        if undated["started"] and not dated["started"] and dated["done"] and not undated["done"]:
+            dates["required"] = "done"
+            self.found.append(
+                f"{name} is written for done rows only: rows in progress need no date"
+            )
         if empty:
             dates["empty"] = sorted(empty)
         if accepted:
@@ -602,6 +628,44 @@ class _Written:
     line: int
     rest: str
     in_heading: bool = False
+    # a row of a table of totals: its label, value, target and percent columns
+    table: tuple[str, str, str | None, str | None] | None = None
+
+
+def _percents(table: Table, index: int) -> bool:
+    """Whether a column holds percentages (a dash for none aside)."""
+    values = [_plain(c.text) for c in _column(table, index)]
+    values = [v for v in values if not _NON_DATE_EMPTY.match(v)]
+    return bool(values) and all(_PERCENT_CELL.match(v) for v in values)
+
+
+def _table_totals(b: _Builder) -> list[_Written]:
+    """The rows of a table of totals (``| Total Episodes | 7 | 150 | 4.7% |``): a table
+    that is not tracked, whose first column names things and whose second column holds
+    numbers."""
+    found: list[_Written] = []
+    for table in b.doc.tables:
+        header = _header(table)
+        if len(header) < 2 or _status_column(table) is not None or not table.rows:
+            continue
+        values = [_plain(r.cells[1].text) for r in table.rows if len(r.cells) > 1]
+        numeric = [v for v in values if re.match(r"[~≈]?\d", v)]
+        if len(numeric) < max(2, 0.6 * len(table.rows)):
+            continue
+        target = next(
+            (h for h in header[2:] if "target" in name_key(h) or "goal" in name_key(h)), None
+        )
+        percent = next((h for i, h in enumerate(header[2:], 2) if _percents(table, i)), None)
+        shape = (header[0], header[1], target, percent if target else None)
+        for row in table.rows:
+            if len(row.cells) > 1 and re.match(r"\d", _plain(row.cells[1].text)):
+                label = _plain(row.cells[0].text)
+                found.append(
+                    _Written(label, table.heading, row.line, row.cells[1].text, table=shape)
+                )
+        if found:
+            return found  # one table of totals
+    return found
 
 
 def _written_totals(doc: Document) -> list[_Written]:
@@ -700,6 +764,14 @@ def _format(rest: str) -> str:
 def _totals(b: _Builder, config: Data) -> None:
     profile = config["profile"]
     written = [w for w in _written_totals(b.doc) if w.label.casefold() != "status"]
+    tabled = _table_totals(b)
+    if tabled and len(tabled) >= len(written):
+        if written:
+            b.notes.append(
+                "totals written outside the table of totals are not read: a profile reads "
+                "totals from one list or one table"
+            )
+        written = tabled
     if not written:
         return
     items = profile.get("items", ["table-rows"])
@@ -717,8 +789,11 @@ def _totals(b: _Builder, config: Data) -> None:
         scope = "section" if labels[label_key(entry.label)] > 1 else "tracker"
         if any(label_key(c["label"]) == label_key(entry.label) for c in chosen):
             continue
+        if any(label_key(u.partition(" (line")[0]) == label_key(entry.label) for u in unmatched):
+            continue
         form = _format(entry.rest) if not entry.in_heading else "fraction"
-        match = _matching(b, profile, entry, form, scope, selectors, items)
+        same = [w for w in written if label_key(w.label) == label_key(entry.label)]
+        match = _matching(b, profile, same, form, scope, selectors, items)
         if match is None:
             match = _by_label(b, profile, entry, form, scope, selectors, items)
         if match is None:
@@ -731,6 +806,14 @@ def _totals(b: _Builder, config: Data) -> None:
             in_headings = True
         elif scope == "tracker" and heading_name is None and entry.heading is not None:
             heading_name = entry.heading.plain
+    suffixes = Counter(u.partition(" (line")[0].partition(" ")[2] for u in unmatched)
+    for suffix, n in suffixes.items():
+        if suffix and n >= 2:
+            b.notes.append(
+                f'labels ending in "{suffix}" look like one total per group '
+                f'(label = "{{group}} {suffix}" with a group from the headings or a column: '
+                "see Groups in docs/profiles.md)"
+            )
     if unmatched:
         b.notes.append(
             "numbers that match no count of the items, left out (add a total with "
@@ -739,12 +822,17 @@ def _totals(b: _Builder, config: Data) -> None:
     if not chosen:
         return
     totals: Data = {}
+    if written[0].table is not None:
+        totals.update(_table_keys(written[0].table))
+        heading_name, in_headings = None, True
     if heading_name:
         totals["heading"] = heading_name
     if in_headings:
         totals["in-headings"] = True
     if not heading_name and not in_headings:
         totals["in-headings"] = True
+    if totals.get("kind") == "table":
+        totals.pop("in-headings", None)
     totals["unknown-labels"] = "ignore"
     totals["items"] = chosen
     profile["totals"] = totals
@@ -757,8 +845,14 @@ def _total(
     selector: Any,
     selectors: list[tuple[str, Any]],
     items: list[str],
+    written: bool = False,
 ) -> Data:
+    """A total counting ``selector``; ``written``: the statuses as written, when the
+    profile derives them (the derivation's intent is the user's to confirm; the
+    totals follow the Status column, and disagreements are status-mismatch's)."""
     total: Data = {"label": entry.label, "count": selector}
+    if written:
+        total["source"] = "written"
     if form in ("fraction", "percent"):
         total["of"] = "all" if len(items) == 1 else selectors[0][1]
     if form == "fraction":
@@ -771,26 +865,37 @@ def _total(
 def _matching(
     b: _Builder,
     profile: Data,
-    entry: _Written,
+    entries: list[_Written],
     form: str,
     scope: str,
     selectors: list[tuple[str, Any]],
     items: list[str],
 ) -> tuple[str, Data] | None:
-    """The first meaning whose count the numbers written agree with."""
+    """The meaning most of the label's entries agree with (all of one entry's): a
+    stale total among several of the same label (a Progress line after each table)
+    does not hide what the others count."""
+    best: tuple[int, str, Data, int] | None = None
+    entry = entries[0]
     for description, selector in selectors:
-        if selector == "all" and form != "integer":
+        total = _total(entry, form, scope, selector, selectors, items, written="derive" in profile)
+        if form != "integer" and selector == total.get("of", "all"):
             continue  # all of all is 100% whatever is written: it proves nothing
-        total = _total(entry, form, scope, selector, selectors, items)
-        trial = _trial(profile, total, entry)
+        trial = _trial(profile, total, entry, scope)
         findings = _lint(b.text, trial)
-        if findings is None or any(
-            f.code == "TL401" and f.line == entry.line + 1 for f in findings
-        ):
+        if findings is None:
             continue
-        if _counted(b.text, trial, entry) is not None:
-            return description, total
-    return None
+        wrong = {f.line for f in findings if f.code == "TL401"}
+        # an entry over none of the items it would count is not checked: no vote
+        counted = [e for e in entries if _counted(b.text, trial, e) is not None]
+        agree = sum(1 for e in counted if e.line + 1 not in wrong)
+        if agree and 2 * agree >= len(counted) and (best is None or agree > best[0]):
+            best = (agree, description, total, len(counted))
+    if best is None:
+        return None
+    agree, description, total, votes = best
+    if agree < votes:
+        description += f" ({agree} of its {votes} lines agree; the others are reported)"
+    return description, total
 
 
 def _by_label(
@@ -810,23 +915,37 @@ def _by_label(
     guess = _keyword(entry.label, selectors)
     if guess is None:
         return None
-    total = _total(entry, form, scope, guess[1], selectors, items)
-    numbers = _counted(b.text, _trial(profile, total, entry), entry)
+    total = _total(entry, form, scope, guess[1], selectors, items, written="derive" in profile)
+    numbers = _counted(b.text, _trial(profile, total, entry, scope), entry)
     if numbers is None:
         return None
     written, counted = numbers
     if abs(written - counted) > max(2, counted // 5):
         return None
-    return f"{guess[0]} (from its label: {written} written, {counted} counted)", total
+    b.notes.append(
+        f'line {entry.line + 1}: "{entry.label}" is read as {guess[0]} from its label only '
+        f"({written} written, {counted} counted): confirm, or give it `check = false`"
+    )
+    return f"{guess[0]} (from its label)", total
 
 
-def _trial(profile: Data, total: Data, entry: _Written) -> Data:
+def _trial(profile: Data, total: Data, entry: _Written, scope: str = "tracker") -> Data:
     totals: Data = {"unknown-labels": "ignore", "items": [total]}
-    if entry.in_heading or entry.heading is None:
-        totals["in-headings"] = True
+    if entry.table is not None:
+        totals.update(_table_keys(entry.table))
+    elif entry.in_heading or entry.heading is None or scope == "section":
+        totals["in-headings"] = True  # (section-scoped totals are read anywhere)
     else:
         totals["heading"] = entry.heading.plain
     return {"profile": {**profile, "totals": totals}}
+
+
+def _table_keys(shape: tuple[str, str, str | None, str | None]) -> Data:
+    label, value, target, percent = shape
+    keys: Data = {"kind": "table", "label-column": label, "value-column": value}
+    if target and percent:
+        keys.update({"target-column": target, "percent-column": percent})
+    return keys
 
 
 def _counted(text: str, config: Data, entry: _Written) -> tuple[int, int] | None:
@@ -963,6 +1082,11 @@ def _summary_columns(
             )
     if kept:
         summary["flags"] = kept
+        b.notes.append(
+            "summary columns checked as yes/no: "
+            + ", ".join(f"{f['column']} ({f['when']})" for f in kept)
+            + "; remove any that means something else"
+        )
     else:
         summary.pop("flags", None)
     if len(summary) > 1:
