@@ -948,16 +948,36 @@ def _table_keys(shape: tuple[str, str, str | None, str | None]) -> Data:
     return keys
 
 
+_TRACKERS: dict[tuple[str, str], Any] = {}
+
+
+def _tracker(text: str, config: Data) -> Any:
+    """The tracker a trial configuration reads (memoised: every entry of a label is
+    asked about under the same trial), None for a configuration the tool refuses."""
+    from tracker_lint.config import from_data
+    from tracker_lint.engine import model
+    from tracker_lint.errors import ConfigError
+
+    key = (text, repr(config))
+    if key not in _TRACKERS:
+        if len(_TRACKERS) > 64:
+            _TRACKERS.clear()
+        try:
+            _TRACKERS[key] = model(text, from_data(config, "inferred", None, Path(".")).profile)
+        except ConfigError:
+            _TRACKERS[key] = None
+    return _TRACKERS[key]
+
+
 def _counted(text: str, config: Data, entry: _Written) -> tuple[int, int] | None:
     """The count written and the count the trial profile gives, when it reads the entry
     as a total with numbers over some items (a total that is not read, or counts
     nothing, cannot disagree, and proves nothing)."""
-    from tracker_lint.config import from_data
-    from tracker_lint.engine import model
     from tracker_lint.rules.stats import _items, count, expected, selected
 
-    loaded = from_data(config, "inferred", None, Path("."))
-    tracker = model(text, loaded.profile)
+    tracker = _tracker(text, config)
+    if tracker is None:
+        return None
     for stat in tracker.stats or ():
         if stat.line != entry.line or stat.total is None or not stat.numbers:
             continue
