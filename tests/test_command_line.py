@@ -533,3 +533,26 @@ def test_full_output_counts_lines_as_markdown_does() -> None:
     result = run(*TODAY, "--output-format", "full", "-", stdin=text)
     assert keys(result.stdout)[0] == ("-", 5, 20, "TL401")
     assert result.stdout.splitlines()[2] == "5 | - **Total Pages**: 6"
+
+
+@pytest.mark.slow
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`tracker-lint . | true`: a pipe closed before anything is written is no
+    traceback (one closed later is met when the output is flushed, at exit)."""
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_LINT")}
+    for n in range(300):  # findings of more text than a pipe holds (64 KiB)
+        shutil.copy(FIXTURES / "stale-quick-stats.md", tmp_path / f"t{n:03}.md")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tracker_lint", "--today", "2026-11-26", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # before the child writes: `| true`
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 1
+    assert "Traceback" not in err and err == ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from tracker_lint.errors import ConfigError
@@ -123,10 +123,24 @@ def run() -> None:
     import os
 
     gc.set_threshold(100_000, 50, 100)
-    code = main()
+    try:
+        code = main()
+    except BrokenPipeError:
+        _reader_gone()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
+    except BrokenPipeError:
+        _reader_gone()
     except (OSError, ValueError):
         raise SystemExit(code) from None
     os._exit(code)
+
+
+def _reader_gone() -> NoReturn:
+    """The reader of the output went away (`tracker-lint . | head`): stop quietly, as
+    Unix tools do, dropping what is left unwritten instead of reporting a traceback."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    os._exit(1)
