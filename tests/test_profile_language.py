@@ -595,6 +595,36 @@ def test_a_status_line_against_the_boxes_of_its_section(
     assert lint_doc(tmp_path, STATUS_LINES, doc) == expected
 
 
+def test_a_status_line_counts_the_boxes_of_its_subsections(tmp_path: Path) -> None:
+    doc = (
+        "# Plan\n\n## Phase 1\n**Status**: ✅ Completed\n\n### Backend\n\n- [x] Login\n"
+        "- [ ] Password reset\n\n## Phase 2\n\n- [x] other\n"
+    )
+    assert lint_doc(tmp_path, STATUS_LINES, doc) == [(4, 13, "TL204")]
+
+
+def test_a_checkbox_item_is_read_once_by_two_sources(tmp_path: Path) -> None:
+    config = STATUS_LINES.replace(
+        'items = ["task-items"]', 'items = ["task-items", "status-items"]'
+    )
+    config = config.replace(
+        'items = [\n    { label = "Status"',
+        'items = [\n    { label = "Tasks", count = "all" },\n    { label = "Status"',
+    )
+    doc = "# Plan\n\n## Phases\n\n- **Tasks**: 2\n\n## Work\n\n- [x] one\n- ✅ two\n"
+    assert lint_doc(tmp_path, config, doc) == []
+
+
+def test_without_a_status_column_a_table_needs_required_columns(tmp_path: Path) -> None:
+    (tmp_path / ".tracker-lint.toml").write_text(
+        '[profile]\ncolumns = { status = "" }\n' + TWO_STATUSES, encoding="utf-8"
+    )
+    (tmp_path / DOC).write_text("| Name | Value |\n|---|---|\n| a | 1 |\n", encoding="utf-8")
+    result = run(DOC, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "columns.required" in result.stderr
+
+
 # --- 8. [profile.summary] (TL603) ---------------------------------------------------------
 
 SUMMARY = """\

@@ -115,6 +115,8 @@ REJECTED: list[tuple[str, dict[str, Any], str]] = [
      "profile.totals.heading: a list of totals needs the heading above it"),
     ("list-totals-not-in-headings", profile(totals={"in-headings": False, "items": [TOTAL]}),
      "profile.totals.heading: a list of totals needs the heading above it"),
+    ("no-status-column-nor-required", profile(columns={"status": ""}),
+     'profile.columns.required: with status = "" a table is tracked by the columns it must have'),
     ("fraction-without-of", profile(totals={"heading": "Q", "items": [{**TOTAL, "format": "fraction"}]}),
      "profile.totals.items[0].of: a fraction total needs `of`"),
     ("fraction-with-null-of", profile(totals={"heading": "Q", "items": [{**TOTAL, "format": "fraction", "of": None}]}),

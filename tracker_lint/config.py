@@ -413,6 +413,11 @@ def check_profile(model: Profile, where: str = "profile") -> list[str]:
             problem = None if pattern is None else pattern_problem(pattern)
             if problem is not None:
                 problems.append(f"{where}.totals.items[{i}].group.pattern: {problem}")
+    if not model.columns.status and not model.columns.required:
+        problems.append(
+            f'{where}.columns.required: with status = "" a table is tracked by the columns '
+            "it must have: name at least one"
+        )
     if model.summary is not None and model.summary.section.from_ == "heading":
         problems.append(f"{where}.summary.section.from: the column that names the section")
     if model.summary is not None and model.summary.section.pattern is not None:
@@ -684,6 +689,12 @@ def _profile_checks() -> dict[str, list[dict[str, Any]]]:
                 "if": _given("derive", {"minItems": 1}),
                 "then": _given("stages", _given("columns", {"minItems": 1})),
             },
+        ],
+        "Columns": [
+            {  # with no status column, a tracked table is known by its required columns
+                "if": _given("status", {"const": ""}),
+                "then": _given("required", {"minItems": 1}),
+            }
         ],
         "Totals": [
             {  # a list of totals needs the heading above it (or in-headings = true)

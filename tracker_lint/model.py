@@ -537,12 +537,26 @@ def sources_of(profile: Profile) -> tuple[ItemSource, ...]:
     return tuple(SOURCES[kind] for kind in profile.items)
 
 
+def _read_once(lists: list[ItemList]) -> None:
+    """An item two sources read (a checkbox item is a list item led by a status symbol
+    too) is the first source's: the later lists lose it, and an emptied list goes."""
+    seen: set[int] = set()
+    for items in lists:
+        kept = [item for item in items.items if item.start not in seen]
+        seen.update(item.start for item in kept)
+        if len(kept) != len(items.items):
+            items.items = kept
+    lists[:] = [items for items in lists if items.items or items.table is not None]
+
+
 def build_tracker(
     doc: Document, profile: Profile, sources: Sequence[ItemSource] | None = None
 ) -> Tracker:
     if sources is None:
         sources = sources_of(profile)
     lists = [items for source in sources for items in source.collect(doc, profile)]
+    if len(sources) > 1:
+        _read_once(lists)
     lists.sort(key=lambda items: items.start)
     totals = find_totals(doc, profile.totals) if profile.totals is not None else None
     legend: dict[str, ListItem] | None = None

@@ -146,8 +146,9 @@ class StatEntry:
         self.nested = nested  # an item of a list nested in the totals list
         # the heading it is written under, as shown: what a section-scoped total counts
         self.section = ""
-        # [start, end) of that section: from its heading to the next heading, the span
-        # whose items a section-scoped total counts (two sections may share a title)
+        # [start, end) of that section: from its heading to the next heading of its level
+        # or higher (subsections included), the span whose items a section-scoped total
+        # counts (two sections may share a title)
         self.region = (0, 0)
         self.in_heading = False  # written in a heading (``## Completed (4/44)``)
 
@@ -430,9 +431,14 @@ def _sections_of(doc: Document, entries: list[StatEntry]) -> None:
     for entry in sorted(entries, key=lambda e: e.start):
         while at < len(headings) and headings[at].start <= entry.start:
             at += 1
-        entry.section = headings[at - 1].plain if at else ""
-        start = headings[at - 1].start if at else 0
-        entry.region = (start, headings[at].start if at < len(headings) else len(doc.text))
+        above = headings[at - 1] if at else None
+        entry.section = above.plain if above else ""
+        # to the next heading of its level or higher: its subsections are in its section
+        end = next(
+            (h.start for h in headings[at:] if above is None or h.level <= above.level),
+            len(doc.text),
+        )
+        entry.region = (above.start if above else 0, end)
 
 
 def find_totals(doc: Document, totals: Totals) -> TotalsSection:
