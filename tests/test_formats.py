@@ -243,10 +243,70 @@ def test_sarif_validates_against_the_official_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
-    for paths in ((*BROKEN, "missing.md"), (CLEAN,)):
+    for paths in ((*BROKEN, "missing.md"), (CLEAN,), ("fixtures/suppression-comments.md",)):
         log = json.loads(report("sarif", *paths))
         errors = [e.message for e in validator.iter_errors(log)]
         assert errors == []
+
+
+# Fixtures whose findings carry fixes of every kind: totals, statuses, labels, and the
+# suppression comments whose fix edits a range other than the finding's.
+FIXABLE = [
+    f"fixtures/{name}.md"
+    for name in ("stale-quick-stats", "status-mismatch", "editor-variants", "suppression-comments")
+]
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The offset of a 1-based (line, column) as the findings count them (a BOM is
+    not a column)."""
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    bom = 1 if line == 1 and text.startswith("\ufeff") else 0
+    return starts[line - 1] + column - 1 + bom
+
+
+@pytest.mark.parametrize("path", FIXABLE)
+def test_a_json_fix_edit_is_the_splice_fix_applies(path: str) -> None:
+    """A client applying ``fix.edits[]`` by line and column changes exactly what the
+    fix changes: for every fix of the fixture (suppression comments included, whose
+    fix edits a range other than the finding's)."""
+    from tracker_lint import check
+
+    text = (ROOT / path).read_text(encoding="utf-8")
+    fixes = {f.sort_key: f.fix for f in check(text, conftest.SETTINGS).findings if f.fix}
+    found = json.loads(report("json", path))
+    assert fixes and len([d for d in found if d["fix"]]) == len(fixes)
+    for d in found:
+        if d["fix"] is None:
+            continue
+        (edit,) = d["fix"]["edits"]
+        start = _offset(text, edit["line"], edit["column"])
+        end = _offset(text, edit["end_line"], edit["end_column"])
+        fix = fixes[(d["line"], d["column"], d["code"])]
+        assert fix is not None and (start, end, edit["content"]) == fix[:3]
+
+
+def test_sarif_fixes_replace_the_region_json_edits_name() -> None:
+    log = json.loads(report("sarif", "fixtures/suppression-comments.md"))
+    found = json.loads(report("json", "fixtures/suppression-comments.md"))
+    results = log["runs"][0]["results"]
+    assert len(results) == len(found)
+    for result, d in zip(results, found, strict=True):
+        if d["fix"] is None:
+            assert "fixes" not in result
+            continue
+        (edit,) = d["fix"]["edits"]
+        (change,) = result["fixes"][0]["artifactChanges"]
+        (replacement,) = change["replacements"]
+        region = replacement["deletedRegion"]
+        assert (region["startLine"], region["startColumn"], region["endLine"],
+                region["endColumn"]) == (edit["line"], edit["column"], edit["end_line"],
+                                         edit["end_column"])  # fmt: skip
+        assert replacement["insertedContent"]["text"] == edit["content"]
+        assert (
+            change["artifactLocation"]
+            == (result["locations"][0]["physicalLocation"]["artifactLocation"])
+        )
 
 
 def test_sarif_driver_describes_every_rule_from_its_documentation() -> None:

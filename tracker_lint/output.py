@@ -245,7 +245,42 @@ def _excerpt(lines: list[str], f: Finding, color: bool) -> str:
     return "\n".join([gutter, f"{number} | {source}", f"{gutter} {pad}{caret}", gutter])
 
 
-def finding_dict(path: str, f: Finding) -> dict[str, object]:
+def fix_ranges(text: str) -> Callable[[Finding], tuple[int, int, int, int] | None]:
+    """For the findings of ``text``: the 1-based (line, column, end line, end column)
+    a finding's fix replaces, counted as the finding's own position is (code points,
+    end exclusive); None for a finding without a fix, or when the text is unknown."""
+    from tracker_lint.parse import line_index
+
+    lines = line_index(text) if text else None
+
+    def fix_range(f: Finding) -> tuple[int, int, int, int] | None:
+        if f.fix is None or lines is None:
+            return None
+        return (*lines.position(f.fix.start), *lines.position(f.fix.end))
+
+    return fix_range
+
+
+def finding_dict(
+    path: str,
+    f: Finding,
+    fix_range: Callable[[Finding], tuple[int, int, int, int] | None] | None = None,
+) -> dict[str, object]:
+    fix: dict[str, object] | None = None
+    if f.fix is not None:
+        fix = {"applicability": f.fix.applicability, "replacement": f.fix.replacement}
+        span = fix_range(f) if fix_range else None
+        if span is not None:
+            line, column, end_line, end_column = span
+            fix["edits"] = [
+                {
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "content": f.fix.replacement,
+                }
+            ]
     return {
         "path": path,
         "line": f.line,
@@ -256,18 +291,17 @@ def finding_dict(path: str, f: Finding) -> dict[str, object]:
         "name": f.name,
         "severity": f.severity.value,
         "message": f.message,
-        "fix": (
-            None
-            if f.fix is None
-            else {"applicability": f.fix.applicability, "replacement": f.fix.replacement}
-        ),
+        "fix": fix,
     }
 
 
 def format_json(results: Sequence[FileResult]) -> str:
     import json
 
-    data = [finding_dict(r.path, f) for r in results for f in r.findings]
+    data = []
+    for r in results:
+        fix_range = fix_ranges(r.text)
+        data += [finding_dict(r.path, f, fix_range) for f in r.findings]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -508,6 +542,7 @@ def sarif_log(results: Sequence[FileResult], *, cwd: str | None = None) -> dict[
     sarif_results: list[dict[str, object]] = []
     for r in results:
         location = {"artifactLocation": _artifact_uri(r.path, cwd)}
+        fix_range = fix_ranges(r.text)
         for f, fingerprint in zip(r.findings, fingerprints(r, cwd), strict=True):
             result: dict[str, object] = {"ruleId": f.code}
             if f.code in index:
@@ -526,6 +561,31 @@ def sarif_log(results: Sequence[FileResult], *, cwd: str | None = None) -> dict[
                     "partialFingerprints": {"trackerLint/v1": fingerprint},
                 }
             )
+            span = fix_range(f)
+            if f.fix is not None and span is not None:
+                line, column, end_line, end_column = span
+                deleted = {
+                    "startLine": line,
+                    "startColumn": column,
+                    "endLine": end_line,
+                    "endColumn": end_column,
+                }
+                result["fixes"] = [
+                    {
+                        "description": {"text": f"{f.fix.applicability} fix of {f.code}"},
+                        "artifactChanges": [
+                            {
+                                **location,
+                                "replacements": [
+                                    {
+                                        "deletedRegion": deleted,
+                                        "insertedContent": {"text": f.fix.replacement},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ]
             sarif_results.append(result)
     root = Path(os.path.abspath(cwd or os.getcwd())).as_uri().rstrip("/") + "/"
     return {

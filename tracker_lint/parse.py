@@ -212,6 +212,11 @@ class Document:
         return line + 1, column + 1
 
 
+def line_index(text: str) -> Document:
+    """A document that knows only its lines (no parse): for ``position`` of offsets."""
+    return Document(text, _line_starts(text))
+
+
 # A heading or label longer than this with more brackets than that is compared as written
 SHOWN_TEXT_LIMIT = 300
 SHOWN_TEXT_BRACKETS = 16
