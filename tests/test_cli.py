@@ -71,7 +71,11 @@ def test_json_output_has_exactly_the_documented_keys() -> None:
         "code": "TL401",
         "name": "stats-mismatch",
         "severity": "error",
-        "fix": {"applicability": "safe", "replacement": "7"},
+        "fix": {
+            "applicability": "safe",
+            "replacement": "7",
+            "edits": [{"line": 5, "column": 20, "end_line": 5, "end_column": 21, "content": "7"}],
+        },
     }
     # The message is the text output's (its wording: tests/golden/TL401.txt).
     text = run("--today", "2026-11-26", str(STALE)).stdout.splitlines()[0]

@@ -23,6 +23,7 @@ COMMANDS = {
     "badge": "tracker_lint.cli.badge",
     "config": "tracker_lint.cli.config",
     "init": "tracker_lint.cli.init",
+    "server": "tracker_lint.cli.server",
 }
 
 

@@ -315,6 +315,9 @@ INIT: tuple[Option, ...] = (
 )
 
 
+SERVER: tuple[Option, ...] = ()
+
+
 class Command(NamedTuple):
     name: str
     summary: str
@@ -359,6 +362,15 @@ COMMANDS: dict[str, Command] = {
         "tracker-lint init [--dry-run] [--force] PATH",
         "Exit codes: 0 written (or printed), whatever the findings; 2 usage error, unreadable "
         "file, a configuration already there (without --force), or nothing tracked found.",
+    ),
+    "server": Command(
+        "server",
+        "a language server over stdio, for editors (pip install 'tracker-lint[server]')",
+        SERVER,
+        "tracker-lint server",
+        "Speaks the Language Server Protocol on standard input and output until the "
+        "client ends the session; see docs/editors.md. Exit codes: 0 when the client "
+        "ends the session, 2 when the server extra is not installed.",
     ),
     "report": Command(
         "report",
