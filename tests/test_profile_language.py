@@ -320,7 +320,7 @@ percent = "Progress"
         ("| P | ⬜ Not Started | 5% |", [(5, 7, "TL203")]),
         ("| P | ⬜ Not Started | 1/7 |", [(5, 7, "TL203")]),
         ("| P | ✅ Completed | 6/7 |", [(5, 7, "TL203")]),
-        ("| P | ✅ Completed | 0/0 |", [(5, 7, "TL203")]),  # nothing to complete is not 100%
+        ("| P | ✅ Completed | 0/0 |", []),  # 0 of 0: nothing to do, nothing done
         ("| P | ✅ Completed | 100% |", []),
         ("| P | ✅ Completed | 7/7 |", []),
         ("| P | ✅ Completed | 7/7 (100%) |", []),
@@ -1017,3 +1017,104 @@ def test_a_total_row_is_flagged_exactly_on_the_cells_that_are_not_the_sums(
     result = fix_text(text, COUNT_SETTINGS)
     assert lint(result.text, COUNT_SETTINGS) == []
     assert result.text.splitlines()[:-1] == lines[:-1]  # only the total row changes
+
+
+# --- what the review of the numbers rules found (no wrong safe fix) -------------------------
+
+
+def test_a_row_whose_parts_disagree_feeds_no_percentage_and_no_total(tmp_path: Path) -> None:
+    doc = COUNT_HEAD + (
+        "| Guides | 40 | 3 | 1 | 75% |\n| Setup | 2 | 1 | 1 | 50% |\n"
+        "| **Total** | **6** | **4** | **2** | **67%** |\n"
+    )
+    assert lint_doc(tmp_path, COUNTS, doc) == [(5, 12, "TL601")]  # the parts; nothing else
+    fixed, _ = fixed_doc(tmp_path, COUNTS, doc)
+    assert fixed == doc
+
+
+def test_a_shifted_row_or_a_shifted_total_row_is_no_sum(tmp_path: Path) -> None:
+    shifted = COUNT_HEAD + (
+        "| Guides | 4 | 3 | 1 | 75% | extra |\n| Setup | 2 | 1 | 1 | 50% |\n"
+        "| **Total** | **9** | **4** | **2** | **67%** |\n"
+    )
+    assert "TL602" not in {c for _, _, c in lint_doc(tmp_path, COUNTS, shifted)}
+    ragged = COUNT_HEAD + "| Guides | 4 | 3 | 1 | 75% |\n| **Total** | | 6 | 4 | 67% |\n"
+    assert "TL602" not in {c for _, _, c in lint_doc(tmp_path, COUNTS, ragged)}
+
+
+@pytest.mark.parametrize("cell", ["~~50%~~ 75%", "target 90%, now 50%", "`50%` 75%", "1/2 or 3/4"])
+def test_a_cell_with_two_shares_or_a_struck_one_is_not_read(tmp_path: Path, cell: str) -> None:
+    doc = COUNT_HEAD + f"| Guides | 4 | 3 | 1 | {cell} |\n"
+    assert lint_doc(tmp_path, COUNTS, doc) == []
+
+
+@pytest.mark.parametrize(
+    ("counts", "written", "expected"),
+    [
+        ("199 | 1", "99%", []),  # 99.5% is never 100% for a part
+        ("199 | 1", "100%", [(5, 28, "TL601")]),
+        ("1 | 299", "1%", []),  # 0.33% is never 0% for something
+        ("1 | 7", "12%", []),  # 12.5%: a tie, either way
+        ("1 | 7", "13%", []),
+    ],
+)
+def test_a_percentage_is_never_rounded_into_another_status(
+    tmp_path: Path, counts: str, written: str, expected: Found
+) -> None:
+    done, pending = counts.split(" | ")
+    whole = int(done) + int(pending)
+    doc = COUNT_HEAD + f"| Guides | {whole} | {done} | {pending} | {written} |\n"
+    assert lint_doc(tmp_path, COUNTS, doc) == expected
+
+
+def test_a_grand_total_sums_every_row_a_subtotal_its_own(tmp_path: Path) -> None:
+    config = COUNTS.replace('total-rows = ["Total"]', 'total-rows = ["Subtotal", "Grand Total"]')
+    doc = COUNT_HEAD + (
+        "| A1 | 2 | 1 | 1 | 50% |\n| A2 | 3 | 3 | 0 | 100% |\n"
+        "| Subtotal | 5 | 4 | 1 | 80% |\n| B1 | 4 | 0 | 4 | 0% |\n"
+        "| Grand Total | 9 | 4 | 5 | 44% |\n"
+    )
+    assert lint_doc(tmp_path, config, doc) == []
+
+
+def test_check_count_without_a_written_denominator_is_not_checked(tmp_path: Path) -> None:
+    config = SUMS.replace(
+        '{ label = "Areas", count = "all" },',
+        '{ label = "Areas", count = "all" },\n    { label = "Done", count = ["done"], '
+        'of = "all", check = "count" },',
+    )
+    assert lint_doc(tmp_path, config, sums_doc("- **Areas**: 3\n- **Done**: 40%\n")) == []
+
+
+def test_a_sum_over_a_shifted_row_is_not_checked(tmp_path: Path) -> None:
+    doc = sums_doc("- **Areas**: 3\n- **Files**: 1,000\n").replace(
+        "| b | 4 | ⬜ Todo |", "| b | 4 | ⬜ Todo | extra |"
+    )
+    assert "TL401" not in {c for _, _, c in lint_doc(tmp_path, SUMS, doc)}
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # an empty name names nothing, even a heading of emoji alone
+        ("| Phase | Progress |\n|---|---|\n|  | 100% |\n", []),
+        # the section column is not the first: a task table, not a summary
+        ("| Task | Phase | Progress |\n|---|---|---|\n| Login | Phase 1 | 100% |\n", []),
+        # a section with nothing tracked under it
+        ("| Phase | Progress |\n|---|---|\n| Phase 9 | 100% |\n", []),
+    ],
+)
+def test_rows_that_sum_up_nothing_are_not_checked(
+    tmp_path: Path, table: str, expected: Found
+) -> None:
+    config = SUMMARY.replace('count = "Items"\ndone = "Done"\n', "").replace(
+        'flags = [\n    { column = "Complete", when = "all-done" },\n'
+        '    { column = "Active", when = "some-started" },\n'
+        '    { column = "Started", when = "any-started" },\n]\n',
+        "",
+    )
+    doc = (
+        "# Plan\n\n## 🚀\n\n- [ ] x\n\n## Phase 1\n\n- [x] a\n- [ ] b\n\n"
+        f"## Phase 9: Later\n\nNothing yet.\n\n## Summary\n\n{table}"
+    )
+    assert lint_doc(tmp_path, config, doc) == expected

@@ -65,12 +65,20 @@ def count_in(cell: Cell | None) -> Written | None:
 
 
 def share_in(cell: Cell | None) -> Share | None:
-    """The percentage and the fraction a cell holds, None when it holds neither."""
+    """The percentage and the fraction a cell holds, None when it holds neither, or
+    when it says more than one share (``target 90%, now 50%``), strikes one out
+    (``~~50%~~ 75%``) or quotes one as code: which one is the row's is then a guess."""
     if cell is None:
         return None
     text = _blank_comments(cell.text) if "<!--" in cell.text else cell.text
-    pct = _pct().search(text)
-    fraction = _fraction().search(text)
+    if "~~" in text or "`" in text:
+        return None
+    percents = list(_pct().finditer(text))
+    fractions = list(_fraction().finditer(text))
+    if len(percents) > 1 or len(fractions) > 1:
+        return None
+    pct = percents[0] if percents else None
+    fraction = fractions[0] if fractions else None
     if pct is None and fraction is None:
         return None
     start = cell.start + pct.start("p") if pct else cell.start

@@ -197,7 +197,7 @@ class ItemList:
         self.end = end
         self.table = table  # the table the items are rows of, if they are
         # rows that total the rows above them (numbers.total-rows), each with the items
-        # it totals, items[first:end]: those since the previous total row
+        # it totals, items[first:end]: those since the previous total row of its label
         self.total_rows: list[tuple[Row, int, int]] = []
 
 
@@ -320,7 +320,7 @@ class TableRows:
         numbers = profile.numbers
         total_keys = {label_key(t) for t in numbers.total_rows} if numbers else set()
         total_rows: list[tuple[Row, int, int]] = []
-        first = 0  # the first item after the previous total row
+        ends: dict[str, int] = {}  # total label -> the item after its previous total row
         number_at = column_index(keys, profile.number_column)
         item_at = column_index(keys, profile.item_column)
         if item_at is None and profile.item_column is None:
@@ -339,14 +339,12 @@ class TableRows:
             cells = row.cells
             name = cells[item_at] if item_at is not None and item_at < len(cells) else None
             number = cells[number_at] if number_at is not None and number_at < len(cells) else None
-            if (
-                total_keys
-                and name is not None
-                and label_key(name.text.strip(EMPHASIS)) in total_keys
-            ):
-                # a total of the items above it (back to the previous total row), not an item
-                total_rows.append((row, first, len(items)))
-                first = len(items)
+            total = label_key(name.text.strip(EMPHASIS)) if total_keys and name else ""
+            if total in total_keys:
+                # a total of the items above it back to the previous total of the same
+                # label (a Subtotal its part, a Grand Total all), not an item
+                total_rows.append((row, ends.get(total, 0), len(items)))
+                ends[total] = len(items)
                 continue
             if len(cells) != width:
                 # Cells are shifted: reading them by column would only add noise to

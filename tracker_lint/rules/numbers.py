@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from tracker_lint._text import EMPHASIS, label_key, name_key, quoted
-from tracker_lint.cells import Share, count_in, share_in
+from tracker_lint.cells import Share, Written, count_in, share_in
 from tracker_lint.findings import Fix, Problem, Severity
 from tracker_lint.model import Item, ItemList, Tracker, read_status
 from tracker_lint.parse import Cell, Heading, shown_text
 from tracker_lint.profile import Numbers, Summary
 from tracker_lint.rules.base import Context, Rule
-from tracker_lint.rules.stats import percent
 from tracker_lint.rules.status import status_text
 
 
@@ -23,12 +22,29 @@ def _decimals(written: str) -> int:
 
 
 def _same_percent(written: str, n: int, of: int) -> str | None:
-    """The percentage n/of as written with the written one's decimals, None when the
-    written one says it (0/0 is 0%)."""
-    wanted = percent(n, of, _decimals(written))
-    if "," in written:
-        wanted = wanted.replace(".", ",")
-    return None if wanted == written else wanted
+    """The percentage n/of with the written one's decimals, None when the written one
+    says it, or when there is nothing to say (0 of 0). Rounded half up, a tie either
+    way; but never 100% for a part (199/200 is 99%, not 100%) nor 0% for something
+    (1/300 is 1%, not 0%), so that a fix never makes the status look wrong."""
+    if of <= 0 or n < 0:
+        return None
+    decimals = _decimals(written)
+    scale = 10**decimals
+    whole, remainder = divmod(n * 100 * scale, of)
+    up = whole + (1 if 2 * remainder >= of else 0)
+    accepted = {up, whole} if 2 * remainder == of else {up}
+    if n < of and up >= 100 * scale:
+        accepted = {100 * scale - 1}
+    elif n > 0 and up == 0:
+        accepted = {1}
+
+    def shown(value: int) -> str:
+        integer, fraction = divmod(value, scale)
+        text = f"{integer}.{fraction:0{decimals}d}" if decimals else str(integer)
+        return text.replace(".", ",") if "," in written else text
+
+    choices = [shown(v) for v in sorted(accepted)]
+    return None if written in choices else choices[-1]
 
 
 def _value(share: Share) -> tuple[int, int] | None:
@@ -57,8 +73,10 @@ class RowNumbersMismatch(Rule):
     Checks the numbers of each tracked row against each other, as the profile's
     `[profile.numbers]` names them: the `parts` columns add up to the `whole`
     column; a `percent` cell is `done` / `whole` (rounded half up, with the
-    decimals written), and a cell that holds both a fraction and a percentage
-    (`6/7 (86%)`) agrees with itself.
+    decimals written; never 100% for a part, nor 0% for something), and a cell
+    that holds both a fraction and a percentage (`6/7 (86%)`) agrees with itself
+    first. A row whose parts do not add up gets no percentage check (of what?),
+    and a cell with two shares, a struck-out one or one in code is not read.
 
     ## Why is this bad?
     A row that says 3 of 4 documents are done and 100% is wrong one way or the
@@ -91,23 +109,39 @@ class RowNumbersMismatch(Rule):
             if item.malformed:
                 continue
             yield from _parts(numbers, item)
-            yield from _percent(numbers, item)
+            if not contradicts_itself(numbers, item):  # (a percentage of what?)
+                yield from _percent(numbers, item)
 
 
-def _parts(numbers: Numbers, item: Item) -> Iterator[Problem]:
+def _added(numbers: Numbers, item: Item) -> tuple[Written, int] | None:
+    """The row's whole and what its parts add up to, when the profile names them and
+    the row writes them all as plain numbers."""
     if numbers.whole is None or not numbers.parts:
-        return
+        return None
     whole = count_in(item.field(numbers.whole))
     parts = [count_in(item.field(p)) for p in numbers.parts]
     if whole is None or any(p is None for p in parts):
-        return
-    added = sum(p.value for p in parts if p is not None)
-    if added != whole.value:
+        return None
+    return whole, sum(p.value for p in parts if p is not None)
+
+
+def contradicts_itself(numbers: Numbers, item: Item) -> bool:
+    """A malformed row, or one whose parts do not add up to its whole: which of its
+    numbers is wrong is unknown, so nothing is computed from them."""
+    added = _added(numbers, item)
+    return item.malformed or (added is not None and added[0].value != added[1])
+
+
+def _parts(numbers: Numbers, item: Item) -> Iterator[Problem]:
+    added = _added(numbers, item)
+    if added is not None and added[0].value != added[1]:
+        whole, total = added
         names = " + ".join(numbers.parts)
+        verb = "adds" if len(numbers.parts) == 1 else "add"
         yield Problem(
             whole.start,
             whole.end,
-            f"{numbers.whole} is {whole.text} but {names} add up to {added}",
+            f"{numbers.whole} is {whole.text} but {names} {verb} up to {total}",
         )
 
 
@@ -118,10 +152,10 @@ def _percent(numbers: Numbers, item: Item) -> Iterator[Problem]:
     if share is None or share.pct is None:
         return
     ratio = _ratio(numbers, item)
-    if ratio is not None:
-        what = f"{numbers.done}/{numbers.whole} is {ratio[0]}/{ratio[1]}"
-    elif share.n is not None and share.of is not None:
+    if share.n is not None and share.of is not None:
         ratio, what = (share.n, share.of), f"the cell says {share.n}/{share.of}"
+    elif ratio is not None:
+        what = f"{numbers.done}/{numbers.whole} is {ratio[0]}/{ratio[1]}"
     else:
         return
     wanted = _same_percent(share.pct, *ratio)
@@ -173,8 +207,10 @@ class ProgressStatusMismatch(Rule):
             if ratio is None or cell is None:
                 continue
             n, of = ratio
+            if of == 0:
+                continue  # 0 of 0: nothing to be done, nothing done; no contradiction
             progress = written.status.progress
-            full = of > 0 and n == of
+            full = n == of
             wrong = (
                 (progress == "done" and not full)
                 or (progress != "done" and full)
@@ -206,7 +242,7 @@ def _progress(numbers: Numbers, item: Item) -> tuple[tuple[int, int] | None, str
             return _value(share), shown, cell
     ratio = _ratio(numbers, item)
     if ratio is not None and numbers.done is not None:
-        return ratio, f"{ratio[0]} of {ratio[1]}", item.field(numbers.done)
+        return ratio, f"{ratio[0]} of {ratio[1]} ({numbers.whole})", item.field(numbers.done)
     return None, "", None
 
 
@@ -217,8 +253,11 @@ class TotalRowMismatch(Rule):
     previous total row: each column in `sums` (by default the `whole` and the
     `parts`) is the sum of the column above, and its `percent` cell is the
     summed `done` / `whole`. A total row is not an item: totals and
-    uniqueness leave it out. A total row with no row above it (a total
-    written first, or a grand total right after a subtotal) is not checked.
+    uniqueness leave it out. A total row sums the rows back to the previous
+    total row of the same label (a Subtotal its section; a Grand Total every
+    row above it). It is not checked when there is no row to total, when its
+    own cells are shifted, or when a row above is shifted or its parts do not
+    add up (the sum of numbers that contradict each other is no check).
 
     ## Why is this bad?
     The total row is the line people quote; a row added above it without
@@ -250,10 +289,13 @@ class TotalRowMismatch(Rule):
         if numbers is None:
             return
         for items in tracker.lists:
+            width = len(items.table.header.cells) if items.table is not None else 0
             for row, first, end in items.total_rows:
-                if first == end:
-                    continue  # nothing above it to total (a total written first)
                 above = items.items[first:end]
+                if not above or len(row.cells) != width:
+                    continue  # nothing above it to total, or its cells are shifted
+                if any(contradicts_itself(numbers, item) for item in above):
+                    continue  # a shifted row, a row whose parts disagree: no true sum
                 yield from _total_row(numbers, items, row.cells, above)
 
 
@@ -274,6 +316,8 @@ def _total_row(
         "Total",
     )
 
+    if any(count_in(cell(column)) is None for column in numbers.summed):
+        return  # an empty or unreadable total: its numbers may be shifted a cell over
     sums: dict[str, int] = {}
     for column in numbers.summed:
         values = [count_in(item.field(column)) for item in above]
@@ -288,7 +332,7 @@ def _total_row(
                 written.start,
                 written.end,
                 f"{label} row says {column} {written.text} but the {len(above)} {rows} "
-                f"above add up to {text}",
+                f"above {'adds' if len(above) == 1 else 'add'} up to {text}",
                 Fix(written.start, written.end, text, "safe"),
             )
     if numbers.percent is None or numbers.done is None or numbers.whole is None:
@@ -352,9 +396,11 @@ def _progress_of(tracker: Tracker, item: Item) -> str | None:
 class SectionSummaryMismatch(Rule):
     """## What it does
     Checks a summary table (`[profile.summary]`): a table whose rows each name
-    a section of the tracker (`| Phase 1 | ... | 95% |`). The section is the
-    first heading that starts with the row's name (after the `pattern`, if
-    any); its items are those under the heading, subsections included. The
+    a section of the tracker (`| Phase 1 | ... | 95% |`) in its first column
+    (the `section` column). The section is the first heading that starts with
+    the row's name (after the `pattern`, if any); its items are those under
+    the heading, subsections included. A row whose section has no items, or
+    whose name is empty, is not checked. The
     row's `percent` is the share of those items that are done, `count` is how
     many there are, `done` how many are done, each yes/no column in `flags`
     says ✅ exactly when its condition holds (`all-done`, `some-started`,
@@ -422,17 +468,21 @@ def _summary_row(
         return cells[index] if index < len(cells) else None
 
     named = cell(summary.section.from_)
-    if named is None:
-        return
+    if named is None or keys.index(name_key(summary.section.from_)) != 0:
+        return  # a summary row is named by its first cell
     # shown as GitHub shows it: a link to the section is its text
     value = summary.section.value(shown_text(named.value.strip()).strip().strip(EMPHASIS))
     name = _words(value or "")
+    if not name:
+        return  # an empty name names nothing (not a heading of emoji alone)
     section = next((s for title, s in sections if title == name), None) or next(
         (s for title, s in sections if _names(name, title)), None
     )
     if section is None:
         return
     items = section.items
+    if not items:
+        return  # a section with nothing tracked under it: nothing to compare
     progress = [_progress_of(tracker, item) for item in items]
     done = progress.count("done")
     started = done + progress.count("started")

@@ -243,9 +243,12 @@ class StatsMismatch(Rule):
             if total.scope == "section" and not selected(items, total.denominator):
                 continue  # a section without the items it counts: it is about something else
             if total.sum is not None and any(
-                count_in(i.field(total.sum)) is None for i in selected(items, total.denominator)
+                i.malformed or count_in(i.field(total.sum)) is None
+                for i in selected(items, total.denominator)
             ):
-                continue  # `~50`, `1+`: a sum nobody can check (as total-row-mismatch)
+                continue  # `~50`, `1+`, a shifted row: a sum nobody can check
+            if total.check == "count" and not any(n.role == "of" for n in entry.numbers):
+                continue  # the author's denominator is not written: nothing to keep
             wanted = expected(tracker, entry)
             numbers = entry.numbers
             if all(_same(n, w) for n, w in zip(numbers, wanted, strict=True)):
