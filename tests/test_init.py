@@ -143,6 +143,7 @@ REAL_MISSED: dict[str, dict[tuple[int, str], str]] = {
 }
 
 
+@pytest.mark.slow  # (a second each: CI runs them)
 @pytest.mark.parametrize("name", list(REAL), ids=lambda n: n.removeprefix("../"))
 def test_init_on_the_real_trackers(name: str, tmp_path: Path) -> None:
     path = REALWORLD / name
@@ -298,3 +299,79 @@ def test_init_on_a_consistent_tracker_is_clean_and_then_catches_a_stale_total(
         lines[done_line - 1] = f"- **Done**: {done + 7}\n"
         (tmp / "t.md").write_text("".join(lines), encoding="utf-8")
         assert (done_line, "TL401") in findings(tmp / "t.md")
+
+
+# --- what the review of init found ----------------------------------------------------------
+
+ROWS = (
+    "\n## Pages\n\n| Page | Status |\n|---|---|\n| A | ✅ |\n| B | ✅ |\n| C | 🔄 |\n| D | ⬜ |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "- ✅ Done: reviewed\n  and published\n- 🔄 Doing\n- ⬜ Todo\n",  # a wrapped line
+        "- ✅ Done\x1b[0m\n- 🔄 Doing\n- ⬜ Todo\n",  # a control character
+    ],
+    ids=["wrapped", "control"],
+)
+def test_what_init_writes_always_loads(tmp_path: Path, legend: str) -> None:
+    (tmp_path / "t.md").write_text(f"# T\n\n## Legend\n\n{legend}{ROWS}", encoding="utf-8")
+    result = run("init", *DATE, "t.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert run(*DATE, "t.md", cwd=tmp_path).returncode in (0, 1)  # the folder still lints
+
+
+def test_a_legend_line_is_a_name_and_a_description(tmp_path: Path) -> None:
+    legend = (
+        "- ✅ Done - reviewed and published\n- 🔄 Doing: being written\n- ⬜ Todo (not begun)\n"
+    )
+    rows = ROWS.replace("| ✅ |", "| ✅ Done |").replace("| 🔄 |", "| 🔄 Doing |")
+    (tmp_path / "t.md").write_text(f"# T\n\n## Legend\n\n{legend}{rows}", encoding="utf-8")
+    result = run("init", *DATE, "t.md", cwd=tmp_path)
+    assert result.stdout.splitlines()[-1] == "All checks passed (1 tracker checked)."
+
+
+def test_a_count_table_beside_a_legend_gets_no_duplicate_status(tmp_path: Path) -> None:
+    doc = (
+        "# T\n\n## Legend\n\n- ✅ - Done\n- ⬜ - Todo\n\n| Category | Total | Completed |\n"
+        "|---|---|---|\n| A | 2 | 1 |\n| B | 3 | 3 |\n| **Total** | 5 | 4 |\n"
+    )
+    (tmp_path / "t.md").write_text(doc, encoding="utf-8")
+    assert run("init", *DATE, "t.md", cwd=tmp_path).returncode == 0
+    assert run(*DATE, "t.md", cwd=tmp_path).returncode == 0
+
+
+def test_a_number_that_matches_by_chance_is_not_a_total(tmp_path: Path) -> None:
+    stats = "## Quick Stats\n\n- **Total Pages**: 4\n- **Contributors**: 2\n- **Open issues**: 1\n"
+    (tmp_path / "t.md").write_text(f"# T\n\n{stats}{ROWS}", encoding="utf-8")
+    run("init", *DATE, "t.md", cwd=tmp_path)
+    written = (tmp_path / ".tracker-lint.toml").read_text(encoding="utf-8")
+    assert '"Total Pages"' in written
+    assert '"Contributors"' not in written.split("[[profiles]]")[1]
+    assert '"Open issues"' not in written.split("[[profiles]]")[1]
+
+
+def test_a_cell_the_linter_does_not_read_as_a_status_is_none_for_init(tmp_path: Path) -> None:
+    rows = ROWS.replace("| D | ⬜ |", "| D | <!-- x --> ✅ |\n| E | <b>🔄</b> WIP |")
+    (tmp_path / "t.md").write_text(f"# T\n{rows}", encoding="utf-8")
+    run("init", "--dry-run", *DATE, "t.md", cwd=tmp_path)
+    written = run("init", "--dry-run", "t.md", cwd=tmp_path).stdout
+    assert "WIP" not in written and "<b>" not in written
+
+
+def test_a_path_that_starts_with_a_dash(tmp_path: Path) -> None:
+    (tmp_path / "-t.md").write_text(f"# T\n{ROWS}", encoding="utf-8")
+    result = run("init", *DATE, "--", "-t.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "All checks passed (1 tracker checked)."
+
+
+def test_a_parent_configuration_it_takes_over_from_is_named(tmp_path: Path) -> None:
+    (tmp_path / ".tracker-lint.toml").write_text('ignore = ["TL402"]\n', encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "t.md").write_text(f"# T\n{ROWS}", encoding="utf-8")
+    result = run("init", *DATE, "docs/t.md", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "takes over from" in result.stderr and "not inherited" in result.stderr

@@ -40,6 +40,9 @@ _NONE_SYMBOLS = {"⬜", "⬛", "☐", "⭕", "📋"}
 _STAGE_PENDING = {"⬜", "⬛", "☐", "⏳", "❌", "➖", "-"}
 _PERCENT_CELL = re.compile(r"^\W*\d+(?:[.,]\d+)?\s*%")
 _TOTAL_ROW = {"total", "totals", "sum", "overall"}
+# Labels whose meaning init tries (each costs a trial lint per candidate meaning): a
+# tracker with more labelled lines has most of them in prose; the rest are listed.
+MAX_LABELS = 40
 # A legend's heading: "Status Legend", or one that ends in these ("Progress Indicators")
 _LEGEND_WORDS = ("indicators", "key", "symbols")
 # `G` - in gratis.html / ✅ = Done: a line that explains a status symbol
@@ -88,6 +91,11 @@ def _plain(text: str) -> str:
     return strip_comments(text).strip().strip(EMPHASIS).strip()
 
 
+def _html_led(text: str) -> bool:
+    """A cell that starts with a comment or a tag: the linter reads no status there."""
+    return text.strip().strip(EMPHASIS).strip().startswith("<")
+
+
 def split_status(text: str) -> tuple[str | None, str]:
     """A status cell as a symbol (an emoji, a checkbox, a code span) and its words."""
     raw = _plain(text)
@@ -102,6 +110,14 @@ def split_status(text: str) -> tuple[str | None, str]:
         symbol = leading_symbol(raw)
         return symbol, raw[len(symbol) :].strip()
     return None, raw
+
+
+def _legend_label(text: str) -> str:
+    """A status's name in a legend line: ``✅ Done - reviewed and published`` is Done;
+    ``- in gratis.html`` (a line that is all description) stays whole."""
+    text = text.strip().lstrip("-–—:= ").strip()
+    name = re.split(r"\s+[-–—]\s+|:\s+|\s+\(", text, maxsplit=1)[0].strip()
+    return name or text
 
 
 def _progress(symbol: str | None, label: str) -> str:
@@ -157,6 +173,8 @@ def _symbolic(cells: list[Cell]) -> float:
 
 def _status_column(table: Table) -> int | None:
     header = [name_key(h) for h in _header(table)]
+    if len(set(header)) != len(header) or "" in header:
+        return None  # a column the linter cannot tell apart by name (emoji alone, twice)
     named = [i for i, h in enumerate(header) if h in ("status", "state") or h.endswith(" status")]
     for i in named:
         if _symbolic(_column(table, i)) >= 0.5 and not header[i].startswith("review"):
@@ -253,9 +271,9 @@ class _Builder:
                 heading = block if legend else None
             elif heading is not None and isinstance(block, BulletList):
                 explained = [
-                    (symbol, label.lstrip("-–—:= ").strip())
+                    (symbol, _legend_label(label))
                     for item in block.items
-                    for symbol, label in [split_status(item.text)]
+                    for symbol, label in [split_status(item.text.partition("\n")[0])]
                     if symbol
                 ]
                 if len(explained) < 2:
@@ -271,7 +289,7 @@ class _Builder:
         lines_explained = [m for line in lines if (m := _LEGEND_LINE.match(line.strip()))]
         if len(lines_explained) >= 2:
             for match in lines_explained:
-                self.closed.add(self.status_for(match["symbol"], match["label"].strip()).id)
+                self.closed.add(self.status_for(match["symbol"], _legend_label(match["label"])).id)
             self.found.append(
                 f"{len(lines_explained)} lines explaining status symbols above the first table: "
                 "only those symbols are statuses"
@@ -304,15 +322,23 @@ class _Builder:
             columns["date"] = header[date_at]
         empty = 0
         unexplained: Counter[str] = Counter()
+        unread = 0
         for table, at in tracked:
             for cell in _column(table, at):
                 symbol, label = split_status(cell.text)
-                if symbol is None and not label:
+                if _html_led(cell.text):
+                    unread += 1  # the linter reads no status there: neither does init
+                elif symbol is None and not label:
                     empty += 1
                 elif self.closed and symbol and not self.known(symbol):
                     unexplained[symbol] += 1
                 else:
                     self.status_for(symbol, label)
+        if unread:
+            self.notes.append(
+                f"{unread} {header[status_at]} cells start with HTML or a comment: no status "
+                "is read there (each is reported as unknown-status-symbol)"
+            )
         for symbol, n in unexplained.items():
             self.notes.append(
                 f"{symbol} is in {n} {header[status_at]} cells but the legend does not explain "
@@ -335,6 +361,16 @@ class _Builder:
         self.unique(tracked, item_at)
         self.numbers(tracked, header)
 
+    def status_of(self, text: str) -> _Status | None:
+        """The status a cell says, as the linter will read it: None for a cell led by
+        HTML, or a symbol a closed legend does not explain."""
+        if _html_led(text):
+            return None
+        symbol, label = split_status(text)
+        if self.closed and symbol and not self.known(symbol):
+            return None
+        return self.status_for(symbol, label)
+
     def known(self, symbol: str) -> bool:
         return any(status.symbol == symbol for status in self.statuses)
 
@@ -352,10 +388,10 @@ class _Builder:
                 if max(at, status_at) >= len(row.cells):
                     continue
                 value = _plain(row.cells[at].text)
-                symbol, label = split_status(row.cells[status_at].text)
-                if self.closed and symbol and not self.known(symbol):
-                    continue  # not a status (the legend does not explain it)
-                progress = self.status_for(symbol, label).progress
+                status = self.status_of(row.cells[status_at].text)
+                if status is None:
+                    continue
+                progress = status.progress
                 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                     dated[progress] += 1
                     continue
@@ -437,8 +473,9 @@ class _Builder:
                 if max([*candidates, at]) >= len(row.cells):
                     continue
                 cells = [states.get(split_status(row.cells[i].text)[0] or "") for i in candidates]
-                symbol, label = split_status(row.cells[at].text)
-                rows.append((cells, self.status_for(symbol, label).progress))
+                status = self.status_of(row.cells[at].text)
+                if status is not None:
+                    rows.append((cells, status.progress))
         done = next((s for s in self.statuses if s.progress == "done"), None)
         none = next((s for s in self.statuses if s.progress == "none"), None)
         started = next((s for s in self.statuses if s.progress == "started"), None)
@@ -531,7 +568,12 @@ class _Builder:
                 "item": header[0], "number": "", "status": "", "required": names[:2],
             }  # fmt: skip
             self.profile["numbers"] = numbers
-            self.statuses.append(_Status("done", "✅", "Complete", progress="done"))
+            if not any(st.progress == "done" for st in self.statuses):
+                symbol = "✅" if not self.known("✅") else None
+                words = [] if symbol else ["Complete"]
+                slug = _slug("complete", self.taken)
+                complete = _Status(slug, symbol, "Complete", words=words, progress="done")
+                self.statuses.append(complete)
             self.found.append(
                 f'a table of counts with a "{numbers["total-rows"][0]}" row '
                 f"(columns {', '.join(names)}), no status column"
@@ -785,8 +827,13 @@ def _totals(b: _Builder, config: Data) -> None:
     unmatched: list[str] = []
     heading_name: str | None = None
     in_headings = False
+    tried: set[str] = set()
     for entry in written:
         scope = "section" if labels[label_key(entry.label)] > 1 else "tracker"
+        if label_key(entry.label) not in tried and len(tried) >= MAX_LABELS:
+            unmatched.append(f"{entry.label} (line {entry.line + 1}, not tried)")
+            continue
+        tried.add(label_key(entry.label))
         if any(label_key(c["label"]) == label_key(entry.label) for c in chosen):
             continue
         if any(label_key(u.partition(" (line")[0]) == label_key(entry.label) for u in unmatched):
@@ -888,6 +935,8 @@ def _matching(
         # an entry over none of the items it would count is not checked: no vote
         counted = [e for e in entries if _counted(b.text, trial, e) is not None]
         agree = sum(1 for e in counted if e.line + 1 not in wrong)
+        if not _label_says(entry.label, description, selector, b.statuses):
+            continue  # a count that matches by chance (Contributors: 2, two rows done)
         if agree and 2 * agree >= len(counted) and (best is None or agree > best[0]):
             best = (agree, description, total, len(counted))
     if best is None:
@@ -896,6 +945,36 @@ def _matching(
     if agree < votes:
         description += f" ({agree} of its {votes} lines agree; the others are reported)"
     return description, total
+
+
+_ALL_WORDS = re.compile(
+    r"\b(total|all|items?|pages?|files?|tasks?|rows?|entries|documents?|languages?|"
+    r"modules?|episodes?|chapters?|lessons?|steps?|translations?|count)\b",
+    re.IGNORECASE,
+)
+
+
+def _label_says(label: str, description: str, selector: Any, statuses: list[_Status]) -> bool:
+    """Whether a total's label says what the candidate meaning counts: its words name
+    the statuses counted (Completed, Done, In Progress, Not Started, Pending), or what
+    every item is (Total, Files, Pages, Tasks). A label that says neither (Contributors,
+    Open issues) is no count of the items, whatever its number."""
+    key = label.casefold()
+    if selector == "all" or description in ("the table rows", "the task items", "all items"):
+        return bool(_ALL_WORDS.search(key))
+    chosen = [s for s in statuses if s.id in selector]
+    names = [w for s in chosen for w in (s.label, *s.labels, *s.words) if w]
+    if any(label_key(n) and label_key(n) in label_key(label) for n in names):
+        return True
+    progress = {s.progress for s in chosen}
+    if progress == {"done"}:  # Completed, Done; Progress and Completion are done of all
+        overall = re.search(r"\b(progress|completion)\b", key) and "in progress" not in key
+        return bool(_DONE_WORDS.search(key) or overall)
+    if progress == {"none"}:
+        return bool(_NONE_WORDS.search(key) or "remaining" in key or "todo" in key)
+    if progress == {"started"}:
+        return "progress" in key or ("started" in key and "not started" not in key)
+    return False
 
 
 def _by_label(
@@ -1117,13 +1196,22 @@ def _summary_columns(
 # --- writing ------------------------------------------------------------------------------
 
 
+_TOML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _comment_text(text: str) -> str:
+    """Text for a TOML comment: on one line, no control character."""
+    return "".join(c if ord(c) >= 0x20 and c != "\x7f" else " " for c in text)
+
+
 def _value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        escaped = "".join(_TOML_ESCAPES.get(c, c) if ord(c) >= 0x20 and c != "\x7f" else
+                          _TOML_ESCAPES.get(c, f"\\u{ord(c):04x}") for c in value)  # fmt: skip
         return f'"{escaped}"'
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"

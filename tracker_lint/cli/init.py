@@ -41,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "list, no table of counts with a Total row); see docs/profiles.md"
         )
         return 2
+    problem = _does_not_load(written, path.parent)
+    if problem is not None:  # a bug of init's: say so rather than break the folder
+        print_error(f"{args.path}: the inferred configuration does not load ({problem})")
+        return 2
     if args.dry_run:
         print(written, end="")
         return 0
@@ -55,6 +59,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if existing is not None and existing != target:
         print_note(f"{existing} also configures {folder}/; {target} takes precedence")
+    inherited = next(
+        (found for parent in folder.resolve().parents if (found := config_file(parent))), None
+    )
+    if existing is None and inherited is not None:
+        print_note(
+            f"{target} takes over from {inherited} for every file in {folder}/ (settings "
+            "are not inherited): copy the ones that should still apply"
+        )
     try:
         target.write_text(written, encoding="utf-8")
     except OSError as error:
@@ -64,5 +76,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tracker_lint.cli.check import main as check
 
     today = (args.today or date.today()).isoformat()
-    check(["--today", today, "--config", str(target), args.path])
+    check(["--today", today, "--config", str(target), "--", args.path])
     return 0
+
+
+def _does_not_load(written: str, folder: Path) -> str | None:
+    """Why the configuration ``init`` wrote would be refused, None when it loads."""
+    import sys
+
+    from tracker_lint.config import from_data
+    from tracker_lint.errors import ConfigError
+    from tracker_lint.workspace import CONFIG_NAME
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        from_data(tomllib.loads(written), CONFIG_NAME, None, folder)
+    except tomllib.TOMLDecodeError as error:
+        return str(error)
+    except ConfigError as error:
+        return "; ".join(error.lines)
+    return None
