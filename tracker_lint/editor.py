@@ -129,7 +129,7 @@ def hover(diagnosis: Diagnosis, offset: int) -> str | None:
 
 
 def _total_hover(tracker: Tracker, offset: int) -> str | None:
-    from tracker_lint.rules.stats import _items, describe, expected, selected
+    from tracker_lint.rules.stats import describe, expected, items_of, selected
     from tracker_lint.rules.status import status_text
 
     for entry in tracker.stats or ():
@@ -138,7 +138,7 @@ def _total_hover(tracker: Tracker, offset: int) -> str | None:
             continue
         if not entry.numbers[0].start <= offset <= entry.numbers[-1].end:
             continue
-        items = _items(tracker, entry)
+        items = items_of(tracker, entry)
         counted = selected(items, total.counts)
         wanted = " ".join(expected(tracker, entry))
         by_status: dict[str, int] = {}

@@ -134,8 +134,6 @@ def _progress(symbol: str | None, label: str) -> str:
 
 def _slug(text: str, taken: set[str]) -> str:
     base = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "status"
-    if not base[0].isalnum():
-        base = "s-" + base
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -228,6 +226,8 @@ class _Builder:
         self.statuses: list[_Status] = []
         self.taken: set[str] = set()
         self.closed: set[str] = set()  # ids of the legend's statuses
+        # stage columns found: the tables, the columns and each symbol's state, for derive
+        self.pending_derive: tuple[list[tuple[Table, int]], list[int], dict[str, str]] | None = None
 
     # statuses
 
@@ -463,7 +463,7 @@ class _Builder:
         return candidates
 
     def derive(self) -> None:
-        pending = getattr(self, "pending_derive", None)
+        pending = self.pending_derive
         if pending is None:
             return
         tracked, candidates, states = pending
@@ -614,10 +614,6 @@ class _Builder:
     def section_repeats(tracker: Any) -> bool:
         seen = Counter(label_key(i.title) for i in tracker.items)
         return any(n > 1 for n in seen.values())
-
-
-def _status_labelled(statuses: list[_Status], progress: str) -> list[str]:
-    return [s.id for s in statuses if s.progress == progress]
 
 
 def infer(text: str, name: str = "inferred") -> Inference:
@@ -1052,7 +1048,7 @@ def _counted(text: str, config: Data, entry: _Written) -> tuple[int, int] | None
     """The count written and the count the trial profile gives, when it reads the entry
     as a total with numbers over some items (a total that is not read, or counts
     nothing, cannot disagree, and proves nothing)."""
-    from tracker_lint.rules.stats import _items, count, expected, selected
+    from tracker_lint.rules.stats import count, expected, items_of, selected
 
     tracker = _tracker(text, config)
     if tracker is None:
@@ -1060,7 +1056,7 @@ def _counted(text: str, config: Data, entry: _Written) -> tuple[int, int] | None
     for stat in tracker.stats or ():
         if stat.line != entry.line or stat.total is None or not stat.numbers:
             continue
-        items = _items(tracker, stat)
+        items = items_of(tracker, stat)
         if stat.total.scope == "section" and not selected(items, stat.total.denominator):
             return None
         first = stat.numbers[0]
@@ -1099,7 +1095,7 @@ def _status_lines_checked(text: str, config: Data) -> int:
     from tracker_lint.config import from_data
     from tracker_lint.engine import model
     from tracker_lint.errors import ConfigError
-    from tracker_lint.rules.stats import _items, selected
+    from tracker_lint.rules.stats import items_of, selected
 
     try:
         tracker = model(text, from_data(config, "inferred", None, Path(".")).profile)
@@ -1110,24 +1106,25 @@ def _status_lines_checked(text: str, config: Data) -> int:
         for stat in tracker.stats or ()
         if stat.total is not None
         and stat.total.format == "status"
-        and selected(_items(tracker, stat), stat.total.counts)
+        and selected(items_of(tracker, stat), stat.total.counts)
     )
 
 
 def _summary(b: _Builder, config: Data) -> None:
     """A table whose rows name sections (``| Phase 1 | ... | 95% |``)."""
-    from tracker_lint.rules.numbers import _names, _words
+    from tracker_lint.rules.numbers import names_heading, title_words
 
-    titles = [_words(h.plain) for h in b.doc.blocks if isinstance(h, Heading)]
+    titles = [title_words(h.plain) for h in b.doc.blocks if isinstance(h, Heading)]
     for table in b.doc.tables:
         header = _header(table)
         for i, name in enumerate(header):
             values = [_plain(c.text) for c in _column(table, i)]
             for pattern in (None, r"^\d+_(.+)$"):
                 names = [
-                    _words(m[1] if pattern and (m := re.match(pattern, v)) else v) for v in values
+                    title_words(m[1] if pattern and (m := re.match(pattern, v)) else v)
+                    for v in values
                 ]
-                hits = sum(any(_names(n, t) for t in titles) for n in names if n)
+                hits = sum(any(names_heading(n, t) for t in titles) for n in names if n)
                 if values and hits >= max(2, 0.6 * len(values)):
                     section: Data = {"from": name}
                     if pattern:
@@ -1242,7 +1239,8 @@ def describe(text: str, name: str) -> str | None:
     for builtin in builtin_profiles():
         if builtin != "tasks" and model(text, builtin_profile(builtin)).is_tracker:
             return (
-                f"# Written by `tracker-lint init` from {name}: it is in the format of the\n"
+                f"# Written by `tracker-lint init` from {_comment_text(name)}: it is in the "
+                "format of the\n"
                 f"# built-in profile {builtin!r} (docs/profiles.md).\n\n"
                 f"[[profiles]]\nfiles = [{_value(_glob(name))}]\nuse = {_value(builtin)}\n"
             )
@@ -1260,11 +1258,11 @@ def _glob(name: str) -> str:
 def to_toml(inference: Inference, source: str) -> str:
     """The configuration as a commented ``.tracker-lint.toml``: one ``[[profiles]]``
     entry for the file ``source`` (a name in the configuration's folder)."""
-    lines = [f"# Written by `tracker-lint init` from {source}.", "#"]
-    lines += ["# Found:"] + [f"#   - {f}" for f in inference.found]
+    lines = [f"# Written by `tracker-lint init` from {_comment_text(source)}.", "#"]
+    lines += ["# Found:"] + [f"#   - {_comment_text(f)}" for f in inference.found]
     if inference.notes:
         lines += ["#", "# Not inferred (edit by hand; docs/profiles.md has every key):"]
-        lines += [f"#   - {n}" for n in inference.notes]
+        lines += [f"#   - {_comment_text(n)}" for n in inference.notes]
     profile = inference.config.get("profile", {})
     simple = {
         k: v

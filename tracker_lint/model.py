@@ -187,6 +187,7 @@ class ItemList:
         start: int,
         end: int,
         table: Table | None = None,
+        total_rows: list[tuple[Row, int, int]] | None = None,
     ) -> None:
         self.items = items
         self.layout = layout
@@ -198,7 +199,7 @@ class ItemList:
         self.table = table  # the table the items are rows of, if they are
         # rows that total the rows above them (numbers.total-rows), each with the items
         # it totals, items[first:end]: those since the previous total row of its label
-        self.total_rows: list[tuple[Row, int, int]] = []
+        self.total_rows = total_rows or []
 
 
 class ItemSource(Protocol):
@@ -383,9 +384,7 @@ class TableRows:
                 )
             )
         head = table.header
-        found = ItemList(items, layout, section, head.line, head.start, head.end, table)
-        found.total_rows = total_rows
-        return found
+        return ItemList(items, layout, section, head.line, head.start, head.end, table, total_rows)
 
 
 def _row_item(

@@ -352,12 +352,12 @@ def _total_row(
         )
 
 
-def _words(text: str) -> str:
+def title_words(text: str) -> str:
     """A name compared with headings: lowercase words, ``_`` and punctuation as spaces."""
     return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
 
-def _names(name: str, heading: str) -> bool:
+def names_heading(name: str, heading: str) -> bool:
     """Whether a summary row's name names this heading: the heading starts with it,
     never cutting a number (`phase 1` names `phase 1 backend`, `misc` names
     `miscellaneous`, `phase 1` does not name `phase 10`)."""
@@ -382,7 +382,7 @@ def _sections(tracker: Tracker) -> list[tuple[str, Section]]:
             (h.start for h in headings[i + 1 :] if h.level <= heading.level), len(tracker.doc.text)
         )
         items = [item for item in tracker.items if heading.start <= item.start < end]
-        found.append((_words(heading.plain), Section(heading.plain, items)))
+        found.append((title_words(heading.plain), Section(heading.plain, items)))
     return found
 
 
@@ -472,11 +472,11 @@ def _summary_row(
         return  # a summary row is named by its first cell
     # shown as GitHub shows it: a link to the section is its text
     value = summary.section.value(shown_text(named.value.strip()).strip().strip(EMPHASIS))
-    name = _words(value or "")
+    name = title_words(value or "")
     if not name:
         return  # an empty name names nothing (not a heading of emoji alone)
     section = next((s for title, s in sections if title == name), None) or next(
-        (s for title, s in sections if _names(name, title)), None
+        (s for title, s in sections if names_heading(name, title)), None
     )
     if section is None:
         return

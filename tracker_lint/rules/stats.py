@@ -15,7 +15,7 @@ from tracker_lint.rules.status import status_text
 from tracker_lint.totals import Number, StatEntry
 
 
-def _items(tracker: Tracker, entry: StatEntry) -> list[Item]:
+def items_of(tracker: Tracker, entry: StatEntry) -> list[Item]:
     """The items a total is about: all of them (of its section, for a section-scoped
     total), or those of the entry's group."""
     total = entry.total
@@ -82,7 +82,7 @@ def expected(tracker: Tracker, entry: StatEntry) -> list[str]:
     """What each number of the entry should say, formatted as the document writes it."""
     assert entry.total is not None
     total = entry.total
-    items = _items(tracker, entry)
+    items = items_of(tracker, entry)
     n = count(items, total.counts, total.sum)
     of = _denominator(entry, items)
     result = []
@@ -125,11 +125,9 @@ def describe(
     up: ``12 in the Files column of 7 rows``."""
     n = count(items, selector)
     rows = _from_tables(tracker)
-    if column is not None:
-        noun = ("row" if rows else "item") if n == 1 else ("rows" if rows else "items")
-        added = count(items, selector, column)
-        return f"{added} in the {column} column of {n} {noun}"
     noun = ("row" if rows else "item") if n == 1 else ("rows" if rows else "items")
+    if column is not None:
+        return f"{count(items, selector, column)} in the {column} column of {n} {noun}"
     if selector.statuses is None:
         return f"{n} {noun}"
     profile = tracker.profile
@@ -159,10 +157,11 @@ def _message(
 ) -> str:
     assert entry.total is not None
     total, numbers = entry.total, entry.numbers
-    items = _items(tracker, entry)
+    items = items_of(tracker, entry)
     where = f'{_where(tracker)} "{quoted(entry.label or "")}"'
     if total.scope == "section":
-        where = f'"{quoted(entry.label or "")}" of "{quoted(entry.section)}"'
+        section = f' of "{quoted(entry.section)}"' if entry.section else " (above every heading)"
+        where = f'"{quoted(entry.label or "")}"{section}'
     elif entry.in_heading:
         where = f'Heading "{quoted(entry.label or "")}"'
     group = f" in {entry.group.upper()}" if entry.group else ""
@@ -239,7 +238,7 @@ class StatsMismatch(Rule):
             total = entry.total
             if total is None or not entry.numbers or not total.check or total.format == "status":
                 continue
-            items = _items(tracker, entry)
+            items = items_of(tracker, entry)
             if total.scope == "section" and not selected(items, total.denominator):
                 continue  # a section without the items it counts: it is about something else
             if total.sum is not None and any(
@@ -403,10 +402,11 @@ class MalformedStat(Rule):
             if total is None or entry.numbers or not total.check:
                 continue
             form = " written n/N" if total.format == "fraction" else ""
+            what = "status" if total.format == "status" else f"number{form}"
             yield Problem(
                 entry.label_start,
                 entry.end,
-                f'{where} "{quoted(entry.label or "")}" has no number{form} after its label',
+                f'{where} "{quoted(entry.label or "")}" has no {what} after its label',
             )
 
 
@@ -508,7 +508,7 @@ class SectionStatusMismatch(Rule):
                 continue
             value = entry.numbers[0]
             written = read_status("", Cell(value.text, value.start, value.end), profile).status
-            items = selected(_items(tracker, entry), total.counts)
+            items = selected(items_of(tracker, entry), total.counts)
             if written is None or not items:
                 continue
             progress = [
