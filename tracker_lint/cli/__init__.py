@@ -24,6 +24,7 @@ COMMANDS = {
     "config": "tracker_lint.cli.config",
     "init": "tracker_lint.cli.init",
     "server": "tracker_lint.cli.server",
+    "history": "tracker_lint.cli.timeline",
 }
 
 

@@ -317,6 +317,45 @@ INIT: tuple[Option, ...] = (
 
 SERVER: tuple[Option, ...] = ()
 
+HISTORY_FORMATS = ("text", "markdown", "json", "csv")
+HISTORY: tuple[Option, ...] = (
+    Option(
+        (),
+        "the tracker whose git history to read (renames followed)",
+        name="path",
+        kwargs={"metavar": "PATH"},
+    ),
+    Option(
+        ("--since",),
+        "only commits after this date (as git log --since takes it: 2026-01-01, 3.months)",
+        kwargs={"metavar": "DATE"},
+    ),
+    Option(
+        ("--rev",),
+        "only the commits of this range (A..B, as git log takes it; default: the history of HEAD)",
+        kwargs={"metavar": "RANGE"},
+    ),
+    _format(
+        HISTORY_FORMATS,
+        "text",
+        "`markdown`: a table (and the chart, with `--chart`) for a pull request or "
+        "`$GITHUB_STEP_SUMMARY`; `json`: as [history-schema.json](history-schema.json)",
+    ),
+    OUTPUT_FILE,
+    Option(
+        ("--chart",),
+        "also write a burn-up chart (SVG) to FILE",
+        kwargs={"metavar": "FILE"},
+    ),
+    Option(
+        ("--weeks",),
+        f"the pace window of the forecast in weeks, ending --today (default: {DEFAULT_WEEKS})",
+        kwargs={"type": weeks_arg, "default": DEFAULT_WEEKS, "metavar": "N"},
+    ),
+    TODAY,
+    CONFIG,
+)
+
 
 class Command(NamedTuple):
     name: str
@@ -362,6 +401,13 @@ COMMANDS: dict[str, Command] = {
         "tracker-lint init [--dry-run] [--force] PATH",
         "Exit codes: 0 written (or printed), whatever the findings; 2 usage error, unreadable "
         "file, a configuration already there (without --force), or nothing tracked found.",
+    ),
+    "history": Command(
+        "history",
+        "progress at every commit of a tracker's git history, a forecast, a burn-up chart",
+        HISTORY,
+        "tracker-lint history [options] PATH",
+        "Each version is read with today's configuration (or --config). " + EXIT_OTHER,
     ),
     "server": Command(
         "server",

@@ -1,0 +1,173 @@
+"""``tracker-lint history PATH``: the tracker at every commit that changed it.
+
+Git is read in two processes whatever the number of commits: one ``git log
+--follow --name-status`` for the commits and the file's path at each (renames
+followed), one ``git cat-file --batch`` for every version's bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker_lint.cli import config_args, options, print_config_error, print_error, print_note
+from tracker_lint.cli.files import REPOSITORY_ENV, write_output
+from tracker_lint.engine import Settings
+from tracker_lint.errors import ConfigError, ReadError
+from tracker_lint.workspace import Excluded, Workspace, decode
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tracker_lint.timeline import Version
+
+GIT_TIMEOUT = 120
+
+
+class NoHistory(Exception):
+    """Why there is no history to read."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    return options.parser("history")
+
+
+def _git(directory: str, *args: str, stdin: bytes | None = None) -> bytes:
+    env = {k: v for k, v in os.environ.items() if k not in REPOSITORY_ENV}
+    try:
+        done = subprocess.run(
+            ["git", "-C", directory, *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=GIT_TIMEOUT,
+            env=env,
+        )
+    except FileNotFoundError as e:
+        raise NoHistory("git is not installed") from e
+    except (subprocess.TimeoutExpired, OSError) as e:
+        raise NoHistory(f"git could not be run ({e})") from e
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise NoHistory(message[-1] if message else f"git {args[0]} failed")
+    return done.stdout
+
+
+def _log(path: str, directory: str, *args: str) -> str:
+    try:
+        return _git(directory, *args).decode("utf-8", "surrogateescape")
+    except NoHistory as e:
+        raise NoHistory(f"{path} has no commit in git ({e})") from e
+
+
+def versions(path: str, since: str | None, rev: str | None) -> tuple[list[Version], list[str]]:
+    """Every version of the file, oldest first, and notes (a shallow clone)."""
+    from tracker_lint.timeline import Version
+
+    directory = os.path.dirname(os.path.abspath(path)) or "."
+    name = os.path.basename(path)
+    try:
+        said = _git(directory, "rev-parse", "--show-toplevel", "--show-prefix")
+        top, prefix = [*said.decode("utf-8", "surrogateescape").splitlines(), ""][:2]
+    except NoHistory as e:
+        raise NoHistory(f"{path} is not in a git repository ({e})") from e
+    notes = []
+    if _git(directory, "rev-parse", "--is-shallow-repository").strip() == b"true":
+        notes.append(f"{path}: a shallow clone: the history starts at its oldest commit")
+    log = _log(
+        path,
+        directory,
+        "log",
+        "--follow",
+        "--format=%x1e%H%x1f%cI",
+        "--name-status",
+        *([f"--since={since}"] if since else []),
+        *([rev] if rev else []),
+        "--",
+        name,
+    )
+    commits: list[tuple[str, datetime, str]] = []
+    for record in log.split("\x1e")[1:]:
+        head, _, body = record.partition("\n")
+        commit, _, stamp = head.partition("\x1f")
+        changes = [line.split("\t") for line in body.splitlines() if line.strip()]
+        if not changes:
+            continue  # a merge that did not change the file
+        status, *paths = changes[-1]
+        if status.startswith("D"):
+            continue  # the commit that deleted it: nothing to read
+        commits.append((commit, datetime.fromisoformat(stamp.strip()), paths[-1]))
+    if not commits:
+        raise NoHistory(f"{prefix}{name} has no commit in git (not committed, or outside --rev)")
+    commits.reverse()
+    request = "".join(f"{commit}:{where}\n" for commit, _, where in commits).encode(
+        "utf-8", "surrogateescape"
+    )
+    out = _git(top, "cat-file", "--batch", stdin=request)
+    found: list[Version] = []
+    at = 0
+    for commit, when, where in commits:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) < 3 or header[1] != b"blob":
+            found.append(Version(commit, when, where, None, "not readable from git"))
+            continue
+        size = int(header[2])
+        data = out[at : at + size]
+        at += size + 1
+        try:
+            found.append(Version(commit, when, where, decode(where, data)))
+        except ReadError as e:
+            found.append(Version(commit, when, where, None, e.message))
+    return found, notes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from tracker_lint import timeline
+
+    today: date = args.today or date.today()
+    try:
+        config, overrides = config_args(args.config)
+        workspace = Workspace(Settings(today=today), config, None, overrides)
+        settings = workspace.settings_for(Path(args.path))
+    except ConfigError as e:
+        print_config_error(e)
+        return 2
+    if isinstance(settings, Excluded):
+        settings = workspace.base
+    try:
+        found, notes = versions(args.path, args.since, args.rev)
+    except NoHistory as e:
+        print_error(str(e))
+        return 2
+    for note in notes:
+        print_note(note)
+    points = [timeline.point(v, settings) for v in found]
+    skipped = [p for p in points if not p.counted]
+    if skipped:
+        print_note(
+            f"{len(skipped)} of {len(points)} versions have no figures (not UTF-8 or not a "
+            "tracker): listed with the reason"
+        )
+    now = datetime.combine(today, time(23, 59), tzinfo=timezone.utc)
+    forecast = timeline.forecast(points, args.weeks, now)
+    if args.chart:
+        chart = timeline.burnup_svg(points, forecast, title=args.path)
+        if not write_output(args.chart, chart):
+            return 2
+    fmt = args.output_format
+    if fmt == "json":
+        text = timeline.to_json(points, forecast)
+    elif fmt == "csv":
+        text = timeline.to_csv(points)
+    elif fmt == "markdown":
+        text = timeline.to_markdown(points, forecast, args.chart)
+    else:
+        text = timeline.to_text(points, forecast)
+    return 0 if write_output(args.output_file, text) else 2
