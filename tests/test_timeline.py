@@ -257,3 +257,37 @@ def test_text_csv_and_markdown_have_a_row_per_commit(repo: Path) -> None:
     text = run("history", "T.md", cwd=repo).stdout
     assert text.splitlines()[0].split()[:3] == ["date", "commit", "items"]
     assert "Forecast:" in text
+
+
+def test_report_takes_the_items_velocity_from_the_git_history(repo: Path, tmp_path: Path) -> None:
+    """The rows have no dates: the forecast comes from the commits that turned them done."""
+    undated = "| Page | Status |\n|---|---|\n"
+
+    def plain(done: int, todo: int) -> str:
+        rows = "".join(f"| D{i} | ✅ Complete |\n" for i in range(done))
+        rows += "".join(f"| T{i} | ⬜ Not started |\n" for i in range(todo))
+        return "# T\n\n" + undated + rows
+
+    config = (
+        '[profile]\ncolumns = { number = "" }\n[[profile.statuses]]\nid = "done"\n'
+        'symbol = "✅"\nlabel = "Complete"\nprogress = "done"\n[[profile.statuses]]\n'
+        'id = "todo"\nsymbol = "⬜"\nlabel = "Not started"\nprogress = "none"\n'
+    )
+    commit(repo, ".tracker-lint.toml", config, "2025-12-01T10:00:00+00:00")
+    commit(repo, "T.md", plain(1, 9), "2025-12-01T10:00:00+00:00")  # before the window
+    commit(repo, "T.md", plain(3, 7), "2026-01-10T10:00:00+00:00")
+    commit(repo, "T.md", plain(5, 5), "2026-02-10T10:00:00+00:00")
+    result = run("report", "--today", "2026-02-20", "--output-format", "json", "T.md", cwd=repo)
+    data = json.loads(result.stdout)
+    assert data["velocity_source"] == "git history"
+    assert data["velocity"][0]["completed"] == 4  # 1 -> 5 within the 8 weeks
+    assert data["velocity"][0]["outlook"] == "estimated"
+    text = run("report", "--today", "2026-02-20", "T.md", cwd=repo).stdout
+    assert "(items: the commits of the git history" in text
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "T.md").write_text(plain(5, 5), encoding="utf-8")
+    (outside / ".tracker-lint.toml").write_text(config, encoding="utf-8")
+    env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    data = json.loads(run("report", "--output-format", "json", "T.md", cwd=outside, env=env).stdout)
+    assert data["velocity_source"] == "dates"

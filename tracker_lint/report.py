@@ -16,7 +16,8 @@ in January and whose exam was done in August counts both in August.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
@@ -104,6 +105,9 @@ class Report:
     velocity: tuple[Velocity, ...]  # items first, then one per stage column
     dated: bool  # some table has a date column
     source: str | None = None  # the path shown in the report, if any
+    # where the items' velocity comes from: the rows' dates, or the commits of the
+    # tracker's git history (items turned done in the commits of the window)
+    velocity_source: Literal["dates", "git history"] = "dates"
 
     @property
     def window_start(self) -> date:
@@ -114,6 +118,11 @@ class Report:
         """Why there is no forecast, in plain words; None when there is one (or nothing is left)."""
         if self.overall.remaining == 0 or any(v.outlook == "estimated" for v in self.velocity):
             return None
+        if self.velocity_source == "git history":
+            return (
+                f"Not enough history to forecast: no item turned done in the commits of the "
+                f"{_weeks(self.weeks)} to {self.today.isoformat()}."
+            )
         if not self.dated:
             if "table-rows" not in self.profile.items:
                 return "Not enough dated history to forecast: the items have no dates."
@@ -179,8 +188,14 @@ def build_report(
     today: date,
     weeks: int = DEFAULT_WEEKS,
     source: str | None = None,
+    history: Sequence[tuple[date, int]] | None = None,
 ) -> Report:
-    """Counts per section (tables under the same heading are one section) and overall."""
+    """Counts per section (tables under the same heading are one section) and overall.
+
+    ``history``: the tracker's commits as (date, items done), oldest first. When some
+    fall in the window, the items' velocity is the items turned done in them (from
+    the last commit before the window, or the first in it, to the last in it), not
+    the rows' dates, which trackers often leave stale or lack."""
     if weeks < 1:
         raise ValueError(f"weeks must be at least 1, not {weeks}")
     profile = tracker.profile
@@ -205,6 +220,13 @@ def build_report(
             today,
         )
     ]
+    velocity_source: Literal["dates", "git history"] = "dates"
+    inside = [done for when, done in history or () if start <= when <= today]
+    if inside:
+        before = [done for when, done in history or () if when < start]
+        baseline = before[-1] if before else inside[0]
+        velocity[0] = replace(velocity[0], completed=max(inside[-1] - baseline, 0))
+        velocity_source = "git history"
     for index, stage in enumerate(profile.stages.columns):
         done = [
             row
@@ -230,6 +252,7 @@ def build_report(
         velocity=tuple(velocity),
         dated=any(items.layout.date is not None for items in tracker.lists),
         source=source,
+        velocity_source=velocity_source,
     )
 
 
@@ -238,6 +261,13 @@ def build_report(
 
 def _weeks(n: int) -> str:
     return "week" if n == 1 else f"{n} weeks"
+
+
+def _from(report: Report) -> str:
+    """Where the items' velocity comes from, in words."""
+    if report.velocity_source == "git history":
+        return " (items: the commits of the git history; stages: the rows' dates)"
+    return ""
 
 
 def _window(report: Report) -> str:
@@ -291,7 +321,7 @@ def render_text(report: Report) -> str:
             f"{_pad(name, name_width)}  {p.rows:>{rows_width}} rows  "
             f"{bar(p.complete, p.rows)} {p.percent:>5}%  {_counts_text(p)}"
         )
-    lines += ["", f"Velocity over {_window(report)}:"]
+    lines += ["", f"Velocity over {_window(report)}{_from(report)}:"]
     for v in report.velocity:
         lines.append(
             f"  {_measure(v)}: {v.completed} ({_per_week(v.per_week)}/week), "
@@ -330,7 +360,7 @@ def render_markdown(report: Report) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
-        f"### Velocity over {_window(report)}",
+        f"### Velocity over {_window(report)}{_from(report)}",
         "",
         "| Measure | Completed | Per week | Remaining | Estimated completion |",
         "|---|--:|--:|--:|---|",
@@ -385,6 +415,7 @@ def report_json(report: Report) -> dict[str, Any]:
             }
             for v in report.velocity
         ],
+        "velocity_source": report.velocity_source,
         "note": report.history_note(),
     }
 

@@ -88,6 +88,29 @@ def load_trackers(args: argparse.Namespace, today: date) -> Loaded:
     return loaded
 
 
+def _history(path: str, tracker: Tracker) -> list[tuple[date, int]] | None:
+    """The tracker's commits as (date, items done), read with its profile; None for
+    standard input or a file git does not know (the rows' dates are used then)."""
+    if path == STDIN:
+        return None
+    from tracker_lint.cli.timeline import NoHistory, versions
+    from tracker_lint.engine import model
+    from tracker_lint.report import overall_progress
+
+    try:
+        found, _ = versions(path, None, None)
+    except NoHistory:
+        return None
+    points = []
+    for version in found:
+        if version.text is None:
+            continue
+        old = model(version.text, tracker.profile)
+        if old.is_tracker:
+            points.append((version.when.date(), overall_progress(old).complete))
+    return points
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from tracker_lint.report import (
         build_report,
@@ -102,7 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = load_trackers(args, today)
     if loaded.failed:
         return 2
-    reports = [build_report(t, today, args.weeks, source=path) for path, t in loaded.trackers]
+    reports = [
+        build_report(t, today, args.weeks, source=path, history=_history(path, t))
+        for path, t in loaded.trackers
+    ]
     output_format = args.output_format or "text"
     if output_format == "json":
         if loaded.several:
