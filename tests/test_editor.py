@@ -39,8 +39,13 @@ def test_a_position_is_the_code_units_before_it_on_its_line(
     lines = Lines(text, encoding)
     offset = data.draw(st.integers(0, len(text)))
     line, character = lines.position(offset)
-    start = text.rfind("\n", 0, offset) + 1
-    assert line == text.count("\n", 0, offset)
+    import re
+
+    breaks = list(re.finditer(r"\r\n|\r|\n", text[:offset]))
+    start = breaks[-1].end() if breaks else 0
+    if text[offset - 1 : offset + 1] == "\r\n":
+        return  # inside a \r\n: no position of its own
+    assert line == len(breaks)
     assert character == units(text[start:offset], encoding)
     if text[offset - 1 : offset + 1] != "\r\n":  # (a position never splits \r\n)
         assert lines.offset(line, character) == offset
@@ -111,3 +116,25 @@ def test_the_command_line_imports_no_server_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_lone_carriage_return_is_a_line_break() -> None:
+    """LSP counts \\r, \\n and \\r\\n as line breaks: so do positions."""
+    lines = Lines("a\rbc\r\nd\ne", "utf-16")
+    assert [lines.position(i) for i in (0, 2, 3, 4, 6, 8)] == [
+        (0, 0), (1, 0), (1, 1), (1, 2), (2, 0), (3, 0),
+    ]  # fmt: skip
+    assert lines.offset(1, 99) == 4  # the end of "bc", before its \r\n
+    assert lines.offset(0, 5) == 1
+
+
+def test_the_fixture_fixes_land_where_they_should_with_cr_line_ends() -> None:
+    text = STALE.read_text(encoding="utf-8").replace("\n", "\r")
+    diagnosis = diagnose(workspace(), text, STALE, TODAY)
+    lines = Lines(text)
+    for f in diagnosis.findings:
+        if f.fix is None:
+            continue
+        line, character = lines.position(f.fix.start)
+        assert lines.offset(line, character) == f.fix.start
+        assert line == f.line - 1

@@ -125,9 +125,61 @@ async def test_the_seed_gets_its_three_findings_and_fix_all_corrects_it(
     )
     assert actions is not None
     (fix_all,) = [a for a in actions if isinstance(a, types.CodeAction)]
-    assert fix_all.edit is not None and fix_all.edit.changes is not None
-    fixed = apply(text, list(fix_all.edit.changes[uri]))
+    fixed = apply(text, edits_of(fix_all, uri, version=1))
     assert fixed == fix_text(text, Settings(today=TODAY)).text
+
+
+def edits_of(action: types.CodeAction, uri: str, version: int) -> list[types.TextEdit]:
+    """The edits of an action, for the document version they were computed on."""
+    assert action.edit is not None and action.edit.document_changes is not None
+    (change,) = action.edit.document_changes
+    assert isinstance(change, types.TextDocumentEdit)
+    assert change.text_document.uri == uri and change.text_document.version == version
+    return [e for e in change.edits if isinstance(e, types.TextEdit)]
+
+
+async def test_fix_all_right_after_an_edit_keeps_the_edit(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """Fix all on save comes right after the last change: the fix is of that text."""
+    text = seed(tmp_path)
+    uri = open_doc(client, tmp_path / SEED_NAME, text)
+    await diagnostics_of(client, uri)
+    edited = text.replace("# ", "# (edited) ", 1)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)],
+        )
+    )
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+            context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.tracker-lint"]),
+        )
+    )
+    assert actions is not None
+    (fix_all,) = [a for a in actions if isinstance(a, types.CodeAction)]
+    fixed = apply(edited, edits_of(fix_all, uri, version=2))
+    assert fixed == fix_text(edited, Settings(today=TODAY)).text
+    assert "(edited)" in fixed
+
+
+async def test_a_bad_configuration_is_shown_once(client: LanguageClient, tmp_path: Path) -> None:
+    text = seed(tmp_path)
+    (tmp_path / ".tracker-lint.toml").write_text("select = [\n", encoding="utf-8")
+    uri = open_doc(client, tmp_path / SEED_NAME, text)
+    await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+    for version in range(2, 5):
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+    await asyncio.sleep(0.6)  # past the debounce of every change
+    assert len(client.messages) == 1
 
 
 async def test_an_edit_gets_a_new_diagnostic_at_its_utf16_position(

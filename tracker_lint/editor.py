@@ -9,19 +9,19 @@ of a fix, of "fix all" and of a suppression comment, and what a hover says.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tracker_lint.engine import Settings, check, fix_text, model
 from tracker_lint.errors import ConfigError
 from tracker_lint.findings import Finding, Fix
+from tracker_lint.model import Tracker
 from tracker_lint.workspace import Excluded, Workspace
 
-if TYPE_CHECKING:
-    from tracker_lint.model import Tracker
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _units(encoding: str) -> Callable[[str], int]:
@@ -44,11 +44,8 @@ class Lines:
         self.text = text
         self.encoding = encoding
         self.units = _units(encoding)
-        self.starts = [0]
-        at = text.find("\n")
-        while at >= 0:
-            self.starts.append(at + 1)
-            at = text.find("\n", at + 1)
+        # LSP's line breaks: \r\n, \n and a lone \r (as the parser's)
+        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.text)))
@@ -64,9 +61,9 @@ class Lines:
         if line >= len(self.starts):
             return len(self.text)
         start = self.starts[max(line, 0)]
-        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
-        if end > start and self.text[end - 1] == "\r":
-            end -= 1  # a position never splits \r\n
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n" and line + 1 < len(self.starts):
+            end -= 1  # the line's break is not in it (a position never splits \r\n)
         count, at = 0, start
         while at < end and count < character:
             count += self.units(self.text[at])
@@ -83,19 +80,32 @@ class Diagnosis:
     settings: Settings | None = None  # None: not linted (see ``why``)
     is_tracker: bool = False
     why: str = ""  # excluded by the configuration, or the configuration's error
+    version: int | None = None  # the editor's version of the text, when it has one
+    _tracker: Tracker | None = field(default=None, repr=False, compare=False)
+
+    def tracker(self) -> Tracker | None:
+        """The buffer's model, built once (for suppression comments and hovers)."""
+        if self.settings is None:
+            return None
+        if self._tracker is None:
+            self._tracker = model(self.text, self.settings.profile)
+        return self._tracker
 
 
-def diagnose(workspace: Workspace, text: str, path: Path | None, today: date) -> Diagnosis:
+def diagnose(
+    workspace: Workspace, text: str, path: Path | None, today: date, version: int | None = None
+) -> Diagnosis:
     """The findings of a buffer, configured as the file at ``path`` is on the command
     line (a ConfigError is the caller's: a bad configuration is not this buffer's)."""
     settings = workspace.settings_for(path)
     if isinstance(settings, Excluded):
-        return Diagnosis(text, why=f"excluded by {settings.config} ({settings.key})")
+        why = f"excluded by {settings.config} ({settings.key})"
+        return Diagnosis(text, why=why, version=version)
     from dataclasses import replace
 
     settings = replace(settings, today=today)
     checked = check(text, settings)
-    return Diagnosis(text, checked.findings, settings, checked.is_tracker)
+    return Diagnosis(text, checked.findings, settings, checked.is_tracker, version=version)
 
 
 def fixed_all(diagnosis: Diagnosis) -> str | None:
@@ -110,11 +120,11 @@ def fixed_all(diagnosis: Diagnosis) -> str | None:
 def silence(diagnosis: Diagnosis, finding: Finding) -> Fix | None:
     """The insertion that adds the finding's code to a ``disable-line`` comment on its
     line (as ``--add-suppressions`` does)."""
-    if diagnosis.settings is None:
+    tracker = diagnosis.tracker()
+    if tracker is None:
         return None
     from tracker_lint.suppress import directive_fixes
 
-    tracker = model(diagnosis.text, diagnosis.settings.profile)
     fixes, _ = directive_fixes(tracker.doc, [finding])
     return fixes[0] if fixes else None
 
@@ -122,9 +132,9 @@ def silence(diagnosis: Diagnosis, finding: Finding) -> Fix | None:
 def hover(diagnosis: Diagnosis, offset: int) -> str | None:
     """What a hover at ``offset`` says, in Markdown: on a total's value, what the items
     give and which count; on a status cell, what the stage columns derive."""
-    if diagnosis.settings is None or not diagnosis.is_tracker:
+    tracker = diagnosis.tracker()
+    if tracker is None or not diagnosis.is_tracker:
         return None
-    tracker = model(diagnosis.text, diagnosis.settings.profile)
     return _total_hover(tracker, offset) or _status_hover(tracker, offset)
 
 

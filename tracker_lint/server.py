@@ -31,7 +31,6 @@ FIX_ALL = "source.fixAll.tracker-lint"
 SOURCE = "tracker-lint"
 DEBOUNCE = 0.15  # seconds of quiet after a change before the buffer is linted
 RULES_DOC = "https://github.com/tracker-lint/tracker-lint/blob/main/docs/rules.md"
-MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +40,16 @@ class TrackerServer(LanguageServer):
     line finds it), and the last diagnosis of every open document."""
 
     def __init__(self) -> None:
-        super().__init__("tracker-lint", __version__)
+        # Full text on every change: pygls's incremental edits split lines as
+        # str.splitlines() does (at U+2028 too), where editors do not.
+        super().__init__(
+            "tracker-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full
+        )
         self.tracker_workspace = Workspace(Settings())
         self.diagnoses: dict[str, Diagnosis] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.config_errors: set[str] = set()  # uris of configuration files in error
+        self.shown: set[str] = set()  # configuration errors already shown in a message
 
 
 server = TrackerServer()
@@ -85,23 +89,47 @@ def _path(uri: str) -> Path | None:
     return Path(path) if path else None
 
 
-def lint_document(uri: str) -> None:
-    """Lint an open document and publish its diagnostics (none for a document that is
-    not a tracker or not Markdown); a bad configuration is reported on its file."""
-    server.pending.pop(uri, None)
+def _is_markdown(uri: str, language: str | None) -> bool:
+    from tracker_lint.cli.files import MARKDOWN_SUFFIXES
+
+    return language == "markdown" or Path(uri.split("?")[0]).suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def lint_document(uri: str) -> Diagnosis | None:
+    """Lint an open document as it is now and publish its diagnostics (none for a
+    document that is not Markdown); a bad configuration is reported on its file."""
+    handle = server.pending.pop(uri, None)
+    if handle is not None:
+        handle.cancel()
     document = server.workspace.get_text_document(uri)
-    if not uri.lower().endswith(MARKDOWN):
-        return
+    if not _is_markdown(uri, document.language_id):
+        return None
     try:
-        diagnosis = diagnose(server.tracker_workspace, document.source, _path(uri), date.today())
+        diagnosis = diagnose(
+            server.tracker_workspace, document.source, _path(uri), date.today(), document.version
+        )
     except ConfigError as error:
         _config_error(error)
         server.diagnoses.pop(uri, None)
         _publish(uri, [], document.version)
-        return
+        return None
     server.diagnoses[uri] = diagnosis
     lines = Lines(diagnosis.text, _encoding())
     _publish(uri, [_diagnostic(lines, f) for f in diagnosis.findings], document.version)
+    return diagnosis
+
+
+def current(uri: str) -> Diagnosis | None:
+    """The diagnosis of the document as the editor has it now: linted again, at once,
+    when a change came after the last lint (a fix computed from older text would undo
+    what was typed since)."""
+    diagnosis = server.diagnoses.get(uri)
+    document = server.workspace.text_documents.get(uri)
+    if document is None:
+        return None
+    if diagnosis is None or diagnosis.version != document.version or uri in server.pending:
+        diagnosis = lint_document(uri)
+    return diagnosis
 
 
 def _publish(uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> None:
@@ -113,6 +141,10 @@ def _publish(uri: str, diagnostics: list[types.Diagnostic], version: int | None)
 def _config_error(error: ConfigError) -> None:
     """One diagnostic on the configuration file, and a message: the server goes on."""
     lines = error.lines or [str(error)]
+    said = "\n".join(lines)
+    if said in server.shown:
+        return  # shown once: not again at every keystroke
+    server.shown.add(said)
     first = lines[0]
     file = first.split(":", 1)[0] if ":" in first else ""
     path = Path(file)
@@ -137,11 +169,12 @@ def _config_error(error: ConfigError) -> None:
 def relint_all() -> None:
     """A configuration changed: forget every configuration read, lint again."""
     server.tracker_workspace = Workspace(Settings())
+    server.shown.clear()
     for uri in list(server.config_errors):
         _publish(uri, [], None)
     server.config_errors.clear()
     for uri in list(server.workspace.text_documents):
-        lint_document(uri)
+        _safely(uri)
 
 
 def _schedule(uri: str, delay: float) -> None:
@@ -221,13 +254,30 @@ async def initialized(params: types.InitializedParams) -> None:
         log.warning("tracker-lint: the client refused to watch configuration files")
 
 
-def _edit(uri: str, lines: Lines, fixes: list[Fix]) -> types.WorkspaceEdit:
-    edits = [types.TextEdit(_range(lines, f.start, f.end), f.replacement) for f in fixes]
-    return types.WorkspaceEdit(changes={uri: edits})
+def _edit(uri: str, version: int | None, lines: Lines, fixes: list[Fix]) -> types.WorkspaceEdit:
+    """The edits of the version they were computed on: an editor refuses them when the
+    document has changed since."""
+    edits: list[types.TextEdit | types.AnnotatedTextEdit | types.SnippetTextEdit] = [
+        types.TextEdit(_range(lines, f.start, f.end), f.replacement) for f in fixes
+    ]
+    document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
+    return types.WorkspaceEdit(
+        document_changes=[types.TextDocumentEdit(text_document=document, edits=edits)]
+    )
 
 
-def _whole(uri: str, lines: Lines, new: str) -> types.WorkspaceEdit:
-    return _edit(uri, lines, [Fix(0, len(lines.text), new)])
+def _changed_lines(old: str, new: str) -> Fix:
+    """The smallest span of whole lines that turns ``old`` into ``new`` (one edit, so
+    that the cursor and the folds of the lines around it stay)."""
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    start = old.rfind("\n", 0, start) + 1
+    end = 0
+    while end < limit - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    return Fix(start, len(old) - end, new[start : len(new) - end])
 
 
 @server.feature(
@@ -239,14 +289,14 @@ def _whole(uri: str, lines: Lines, new: str) -> types.WorkspaceEdit:
 )
 def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
-    diagnosis = server.diagnoses.get(uri)
+    diagnosis = current(uri)
     if diagnosis is None:
         return []
     lines = Lines(diagnosis.text, _encoding())
     only = params.context.only
+    version = diagnosis.version
     actions: list[types.CodeAction] = []
-    wants_quickfix = not only or any(k.startswith("quickfix") for k in only)
-    if wants_quickfix:
+    if not only or any(k.startswith("quickfix") for k in only):
         start = lines.offset(params.range.start.line, params.range.start.character)
         end = lines.offset(params.range.end.line, params.range.end.character)
         for f in diagnosis.findings:
@@ -260,7 +310,7 @@ def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
                         title=f"Fix {f.code}{' (unsafe)' if unsafe else ''}: {f.message}",
                         kind=types.CodeActionKind.QuickFix,
                         diagnostics=[diagnostic],
-                        edit=_edit(uri, lines, [f.fix]),
+                        edit=_edit(uri, version, lines, [f.fix]),
                         is_preferred=not unsafe,
                     )
                 )
@@ -271,18 +321,19 @@ def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
                         title=f"Silence {f.code} on this line (disable-line comment)",
                         kind=types.CodeActionKind.QuickFix,
                         diagnostics=[diagnostic],
-                        edit=_edit(uri, lines, [silenced]),
+                        edit=_edit(uri, version, lines, [silenced]),
                     )
                 )
-    wants_fix_all = not only or any(FIX_ALL.startswith(k) for k in only)
-    if wants_fix_all:
+    # Fix all only when asked for by kind (on save, or from the source-action menu):
+    # it rewrites the document, and a lightbulb asks at every move of the cursor.
+    if only and any(FIX_ALL.startswith(k) for k in only):
         new = fixed_all(diagnosis)
         if new is not None:
             actions.append(
                 types.CodeAction(
                     title="Fix all safe tracker-lint findings",
                     kind=FIX_ALL,
-                    edit=_whole(uri, lines, new),
+                    edit=_edit(uri, version, lines, [_changed_lines(diagnosis.text, new)]),
                 )
             )
     return actions
@@ -290,7 +341,7 @@ def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def on_hover(params: types.HoverParams) -> types.Hover | None:
-    diagnosis = server.diagnoses.get(params.text_document.uri)
+    diagnosis = current(params.text_document.uri)
     if diagnosis is None:
         return None
     lines = Lines(diagnosis.text, _encoding())

@@ -315,7 +315,13 @@ INIT: tuple[Option, ...] = (
 )
 
 
-SERVER: tuple[Option, ...] = ()
+SERVER: tuple[Option, ...] = (
+    Option(
+        ("--stdio",),
+        "speak LSP on standard input and output (the default and only transport; accepted "
+        "because clients such as vscode-languageclient pass it)",
+    ),
+)
 
 HISTORY_FORMATS = ("text", "markdown", "json", "csv")
 HISTORY: tuple[Option, ...] = (
