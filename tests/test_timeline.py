@@ -103,8 +103,8 @@ def test_every_commit_with_its_figures_through_a_rename_a_broken_total_and_a_mer
         ("2026-01-12", "docs/T.md", 4, 2, 50.0, 0),
         ("2026-01-19", "docs/TRACKER.md", 4, 2, 50.0, 0),  # the rename
         ("2026-01-26", "docs/TRACKER.md", 4, 3, 75.0, 1),  # Completed 2, the tables 3
-        ("2026-02-02", "docs/TRACKER.md", 5, 4, 80.0, 0),  # on the merged branch
-    ]
+        ("2026-02-09", "docs/TRACKER.md", 5, 4, 80.0, 0),  # the merge: the state it made
+    ]  # (the side branch's own commit is not interleaved: first-parent history)
     points = data["points"]
     assert isinstance(points, list)
     assert points[3]["wrong_totals"] == ["Completed 2 (3)"]
@@ -291,3 +291,44 @@ def test_report_takes_the_items_velocity_from_the_git_history(repo: Path, tmp_pa
     env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}
     data = json.loads(run("report", "--output-format", "json", "T.md", cwd=outside, env=env).stdout)
     assert data["velocity_source"] == "dates"
+
+
+@pytest.mark.parametrize("name", ["Übersicht.md", "T[1].md", "tab\tname.md", 'q"uote.md'])
+def test_any_file_name(repo: Path, name: str) -> None:
+    commit(repo, "T1.md", tracker(3, 0), "2026-01-04T10:00:00+00:00")  # a glob would take it
+    commit(repo, name, tracker(1, 1), "2026-01-05T10:00:00+00:00")
+    commit(repo, name, tracker(2, 0), "2026-01-12T10:00:00+00:00")
+    assert [f[1:4] for f in figures(history(repo, name))] == [(name, 2, 1), (name, 2, 2)]
+
+
+def test_a_slow_pace_or_a_long_window_is_no_overflow(repo: Path) -> None:
+    commit(repo, "T.md", tracker(0, 2000), "2025-01-05T10:00:00+00:00")
+    commit(repo, "T.md", tracker(1, 1999), "2026-01-05T10:00:00+00:00")
+    result = run("history", "--today", "2026-01-10", "--weeks", "52", "T.md", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert "not within a century" in result.stdout
+    assert run("history", "--weeks", "100000000", "T.md", cwd=repo).returncode == 2  # usage
+
+
+def test_the_forecast_ends_at_today(repo: Path) -> None:
+    for day, done in ((5, 1), (12, 2), (19, 5)):
+        commit(repo, "T.md", tracker(done, 10 - done), f"2026-01-{day:02d}T10:00:00+00:00")
+    forecast = history(repo, "T.md", "--today", "2026-01-13")["forecast"]
+    assert isinstance(forecast, dict)
+    assert forecast["remaining"] == 8  # as of 2026-01-12, not the 19th
+
+
+def test_no_readable_version_at_all_is_an_error(repo: Path) -> None:
+    commit(repo, "T.md", "# Notes\n\nJust prose.\n", "2026-01-05T10:00:00+00:00")
+    result = run("history", "T.md", cwd=repo)
+    assert result.returncode == 2
+    assert "no version of it is a tracker" in result.stderr
+
+
+def test_the_chart_is_well_formed_whatever_the_path_holds(repo: Path, tmp_path: Path) -> None:
+    name = "a\x1bb.md"
+    commit(repo, name, tracker(1, 1), "2026-01-05T10:00:00+00:00")
+    commit(repo, name, tracker(2, 1, written=1), "2026-01-12T10:00:00+00:00")
+    out = tmp_path / "c.svg"
+    assert run("history", "--chart", str(out), name, cwd=repo).returncode == 0
+    ET.parse(out)

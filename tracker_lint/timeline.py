@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from html import escape
+from html import escape as _escape
 
 from tracker_lint.engine import Settings, model
 from tracker_lint.report import overall_progress, percent
@@ -81,6 +81,10 @@ def point(version: Version, settings: Settings) -> Point:
     )
 
 
+# A date further than this (a century) is no forecast: "not at this pace"
+MAX_FORECAST_WEEKS = 52 * 100
+
+
 @dataclass(frozen=True)
 class Forecast:
     """Completions a week over the window, and when the rest would be done."""
@@ -98,8 +102,8 @@ def forecast(points: list[Point], weeks: int, now: datetime) -> Forecast | None:
     """The pace of the last ``weeks`` weeks of commits (items turned done a week; the
     whole history when it is younger) and the band of dates it gives: from the pace
     of the faster half of the window to that of the slower."""
-    counted = [p for p in points if p.counted]
-    if len(counted) < 2:
+    counted = [p for p in points if p.counted and p.when <= now]  # not after --today
+    if len(counted) < 2 or counted[-1].items == 0:
         return None
     # the window: the last `weeks` weeks, or the whole history when it is younger
     start = max(now - timedelta(weeks=weeks), counted[0].when)
@@ -118,13 +122,20 @@ def forecast(points: list[Point], weeks: int, now: datetime) -> Forecast | None:
         (complete_at(middle) - complete_at(start)) / (span / 2),
         (last.complete - complete_at(middle)) / (span / 2),
     ]
+    # items removed are no negative work: a pace is never below 0
+    rate = max(rate, 0.0)
     low, high = max(min(halves), 0.0), max(max(halves), 0.0)
     remaining = last.items - last.complete
     result = Forecast(weeks, rate, low, high, remaining)
     if remaining <= 0 or high <= 0:
         return result
-    early = now + timedelta(weeks=remaining / high)
-    late = now + timedelta(weeks=remaining / low) if low > 0 else None
+
+    def after(pace: float) -> datetime | None:
+        weeks_left = remaining / pace
+        return None if weeks_left > MAX_FORECAST_WEEKS else now + timedelta(weeks=weeks_left)
+
+    early = after(high)
+    late = after(low) if low > 0 else None
     return Forecast(weeks, rate, low, high, remaining, early, late)
 
 
@@ -149,10 +160,12 @@ def _row(p: Point) -> list[str]:
 
 def _forecast_line(f: Forecast | None) -> str:
     if f is None:
-        return "Forecast: too few versions to measure a pace."
+        return "Forecast: too few versions up to --today with items to measure a pace."
     pace = f"{f.per_week:.1f} items a week (the last {f.weeks} weeks, at most)"
     if f.remaining <= 0:
         return f"Forecast: everything is done ({pace})."
+    if f.done_early is None and f.high > 0:
+        return f"Forecast: {f.remaining} items left at {pace}: not within a century."
     if f.done_early is None:
         return f"Forecast: no item turned done in the last {f.weeks} weeks; no date."
     late = f.done_late.date().isoformat() if f.done_late else "not at the slower pace"
@@ -264,21 +277,32 @@ text { fill: var(--ink); font: 12px -apple-system, 'Segoe UI', Helvetica, Arial,
 """
 
 
+def escape(text: str) -> str:
+    """Text for the SVG: escaped, and well-formed XML whatever the file name held (C0
+    controls as ``\\xNN``, undecodable bytes as U+FFFD)."""
+    from tracker_lint.output import _xml_safe
+
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return _escape(_xml_safe(text))
+
+
 def burnup_svg(points: list[Point], f: Forecast | None, title: str = "") -> str:
     """Items and completed items over time; a red dot where the written totals
     disagreed with the items; the forecast as a band to its early and late dates."""
     counted = [p for p in points if p.counted]
     if not counted:
         counted = [Point("", datetime.now().astimezone(), "")]
-    end = counted[-1].when
-    if f is not None and f.done_late is not None:
-        end = f.done_late
-    elif f is not None and f.done_early is not None:
-        end = f.done_early
     start = counted[0].when
+    end = counted[-1].when
+    # the forecast is drawn up to its late date, but never over more than the history's
+    # own span again (at least half a year): a date decades away would squeeze it flat
+    reach = max(end - start, timedelta(weeks=26))
+    if f is not None and (f.done_late or f.done_early) is not None:
+        end = min(f.done_late or f.done_early or end, counted[-1].when + reach)
     if end <= start:
         end = start + timedelta(days=1)
-    top = max(p.items for p in counted) or 1
+    step = max(1, -(-max(p.items for p in counted) // 4))  # whole items a grid line
+    top = step * 4
     frame = _Frame(start, end, top)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{frame.width}" '
@@ -290,7 +314,7 @@ def burnup_svg(points: list[Point], f: Forecast | None, title: str = "") -> str:
     if title:
         parts.append(f'<text x="{frame.left}" y="18">{escape(title)}</text>')
     for i in range(5):
-        value = top * i / 4
+        value = step * i
         y = frame.y(value)
         parts.append(
             f'<line class="grid" x1="{frame.left}" x2="{frame.width - frame.right}" '
@@ -304,18 +328,25 @@ def burnup_svg(points: list[Point], f: Forecast | None, title: str = "") -> str:
         )
     if f is not None and f.done_early is not None:
         last = counted[-1]
-        # from the last commit up to the items line: between the early date and the late
-        # one (or, when the slower pace never gets there, the chart's end)
-        late_x = frame.x(f.done_late) if f.done_late else frame.width - frame.right
-        late_y = (
-            frame.y(last.items)
-            if f.done_late
-            else frame.y(last.complete + (last.items - last.complete) * 0.5)
-        )
+        # between the paces of the faster and the slower half of the window, from the
+        # last commit: each edge rises at its pace until the items line (or the border)
+        x0, y0 = frame.x(last.when), frame.y(last.complete)
+        right = frame.width - frame.right
+
+        def toward(done: datetime | None) -> str:
+            if done is None:
+                return f"{right:.1f},{y0:.1f}"  # no progress at that pace
+            if frame.x(done) <= right:
+                return f"{frame.x(done):.1f},{frame.y(last.items):.1f}"
+            share = (right - x0) / (frame.x(done) - x0)
+            return f"{right:.1f},{frame.y(last.complete + share * f.remaining):.1f}"
+
+        corner = ""
+        if frame.x(f.done_early) <= right and (f.done_late is None or frame.x(f.done_late) > right):
+            corner = f" {right:.1f},{frame.y(last.items):.1f}"
         parts.append(
-            f'<polygon class="band" points="{frame.x(last.when):.1f},{frame.y(last.complete):.1f} '
-            f"{frame.x(f.done_early):.1f},{frame.y(last.items):.1f} "
-            f'{late_x:.1f},{frame.y(last.items):.1f} {late_x:.1f},{late_y:.1f}"/>'
+            f'<polygon class="band" points="{x0:.1f},{y0:.1f} {toward(f.done_early)}'
+            f'{corner} {toward(f.done_late)}"/>'
         )
     for name, values in (
         ("total", [p.items for p in counted]),

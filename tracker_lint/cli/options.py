@@ -72,6 +72,9 @@ def today_arg(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+MAX_WEEKS = 5200  # a century: a longer window is before any git history or date
+
+
 def weeks_arg(value: str) -> int:
     import argparse
 
@@ -79,8 +82,10 @@ def weeks_arg(value: str) -> int:
         weeks = int(value)
     except ValueError:
         weeks = 0
-    if weeks < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of weeks (1 or more): {value!r}")
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(
+            f"not a whole number of weeks from 1 to {MAX_WEEKS} (a century): {value!r}"
+        )
     return weeks
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Sequence
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,52 +65,68 @@ def _log(path: str, directory: str, *args: str) -> str:
 
 
 def versions(path: str, since: str | None, rev: str | None) -> tuple[list[Version], list[str]]:
-    """Every version of the file, oldest first, and notes (a shallow clone)."""
+    """Every version of the file along the first-parent history (a merge is the state
+    it made; the commits of a merged branch are not interleaved), oldest first, and
+    notes (a shallow clone). Paths are read NUL-separated and named literally, so any
+    file name works (``Übersicht.md``, ``T[1].md``, a tab); bytes come by blob id."""
     from tracker_lint.timeline import Version
 
     directory = os.path.dirname(os.path.abspath(path)) or "."
     name = os.path.basename(path)
     try:
-        said = _git(directory, "rev-parse", "--show-toplevel", "--show-prefix")
-        top, prefix = [*said.decode("utf-8", "surrogateescape").splitlines(), ""][:2]
+        said = _git(directory, "rev-parse", "--show-prefix")
     except NoHistory as e:
         raise NoHistory(f"{path} is not in a git repository ({e})") from e
+    prefix = said.decode("utf-8", "surrogateescape").strip("\n")
     notes = []
     if _git(directory, "rev-parse", "--is-shallow-repository").strip() == b"true":
         notes.append(f"{path}: a shallow clone: the history starts at its oldest commit")
-    log = _log(
-        path,
-        directory,
-        "log",
-        "--follow",
-        "--format=%x1e%H%x1f%cI",
-        "--name-status",
-        *([f"--since={since}"] if since else []),
-        *([rev] if rev else []),
-        "--",
-        name,
-    )
-    commits: list[tuple[str, datetime, str]] = []
-    for record in log.split("\x1e")[1:]:
-        head, _, body = record.partition("\n")
-        commit, _, stamp = head.partition("\x1f")
-        changes = [line.split("\t") for line in body.splitlines() if line.strip()]
-        if not changes:
-            continue  # a merge that did not change the file
-        status, *paths = changes[-1]
-        if status.startswith("D"):
+    try:
+        log = _git(
+            directory,
+            "log",
+            "-z",
+            "--follow",
+            "--first-parent",
+            "--diff-merges=first-parent",
+            "--raw",
+            "--no-abbrev",
+            "--format=%x1e%H%x1f%cI",
+            *([f"--since={since}"] if since else []),
+            *([rev] if rev else []),
+            "--",
+            f":(literal){name}",
+        )
+    except NoHistory as e:
+        raise NoHistory(f"{path} has no commit in git ({e})") from e
+    commits: list[tuple[str, datetime, str, str]] = []  # commit, date, path, blob
+    for record in log.split(b"\x1e")[1:]:
+        head, _, body = record.partition(b"\0")
+        commit, _, stamp = head.decode("ascii", "replace").partition("\x1f")
+        fields = body.lstrip(b"\n").split(b"\0")
+        raw = [f for f in fields if f.startswith(b":")]
+        if not raw:
+            continue  # a commit that did not change the file
+        at = fields.index(raw[-1])
+        meta = raw[-1].decode("ascii", "replace").split()
+        status, blob = meta[-1], meta[3]
+        paths = [f for f in fields[at + 1 : at + 3] if f and not f.startswith(b":")]
+        if status.startswith("D") or not paths:
             continue  # the commit that deleted it: nothing to read
-        commits.append((commit, datetime.fromisoformat(stamp.strip()), paths[-1]))
+        where = paths[-1].decode("utf-8", "surrogateescape")
+        commits.append((commit, datetime.fromisoformat(stamp.strip()), where, blob))
+        if status.startswith("C"):
+            break  # made as a copy of another file: what came before is that file's
     if not commits:
-        raise NoHistory(f"{prefix}{name} has no commit in git (not committed, or outside --rev)")
+        what = " in that range" if (since or rev) else " (it is not committed)"
+        raise NoHistory(f"{prefix}{name} has no commit in git{what}")
     commits.reverse()
-    request = "".join(f"{commit}:{where}\n" for commit, _, where in commits).encode(
-        "utf-8", "surrogateescape"
+    out = _git(
+        directory, "cat-file", "--batch", stdin="".join(f"{c[3]}\n" for c in commits).encode()
     )
-    out = _git(top, "cat-file", "--batch", stdin=request)
     found: list[Version] = []
     at = 0
-    for commit, when, where in commits:
+    for commit, when, where, _ in commits:
         end = out.index(b"\n", at)
         header = out[at:end].split()
         at = end + 1
@@ -152,10 +168,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     skipped = [p for p in points if not p.counted]
     if skipped:
         print_note(
-            f"{len(skipped)} of {len(points)} versions have no figures (not UTF-8 or not a "
-            "tracker): listed with the reason"
+            f"{len(skipped)} of {len(points)} versions have no figures: listed with the reason"
         )
-    now = datetime.combine(today, time(23, 59), tzinfo=timezone.utc)
+    if len(skipped) == len(points):
+        print_error(f"{args.path}: no version of it is a tracker that can be read")
+        return 2
+    now = datetime.combine(today, time(23, 59, 59)).astimezone()  # the end of the local day
     forecast = timeline.forecast(points, args.weeks, now)
     if args.chart:
         chart = timeline.burnup_svg(points, forecast, title=args.path)
