@@ -424,7 +424,7 @@ COMMANDS: dict[str, Command] = {
         "server",
         "a language server over stdio, for editors (pip install 'tracker-lint[server]')",
         SERVER,
-        "tracker-lint server",
+        "tracker-lint server [--stdio]",
         "Speaks the Language Server Protocol on standard input and output until the "
         "client ends the session; see docs/editors.md. Exit codes: 0 when the client "
         "ends the session, 2 when the server extra is not installed.",
