@@ -226,3 +226,16 @@ def test_symbols_with_a_zero_width_joiner(tmp_path: Path) -> None:
     settings = config.settings(NO_TL402, None)
     text = "| Page | Status |\n|---|---|\n| A | 👨\u200d💻 Coding |\n| B | 👨💻 |\n"
     assert lint(text, settings) == []
+
+
+@pytest.mark.parametrize(
+    ("done", "todo", "written"),
+    [(199, 1, "99%"), (1, 299, "1%"), (1999, 1, "99.9%"), (1, 2999, "0.1%")],
+)
+def test_completion_is_never_rounded_into_done_or_nothing(
+    done: int, todo: int, written: str
+) -> None:
+    rows = [f"| A{i} | ✅ | ✅ | ✅ | 2025-01-01 |" for i in range(done)]
+    rows += [f"| R{i} | ⬜ | ⬜ | ⬜ | |" for i in range(todo)]
+    text = f"## Quick Stats\n\n- Completion: {written}\n\n" + doc(*rows)
+    assert positions(text) == []

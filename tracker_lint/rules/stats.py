@@ -58,7 +58,9 @@ def count(items: list[Item], selector: Selector, column: str | None = None) -> i
 
 def percent(numerator: int, denominator: int, decimals: int) -> str:
     """``numerator / denominator * 100`` with ``decimals`` decimals, rounded half up,
-    computed exactly in integers (``0`` for an empty denominator)."""
+    computed exactly in integers (``0`` for an empty denominator); but a part is never
+    shown as the whole nor something as nothing: 199 of 200 is 99.5% at one decimal and
+    99% at none, never 100%; 1 of 300 is 1% at none, never 0%."""
     scale = 10**decimals
     if denominator == 0:
         hundredths = 0
@@ -66,6 +68,8 @@ def percent(numerator: int, denominator: int, decimals: int) -> str:
         hundredths, remainder = divmod(numerator * 100 * scale, denominator)
         if 2 * remainder >= denominator:
             hundredths += 1
+        if 0 < numerator < denominator:
+            hundredths = min(max(hundredths, 1), 100 * scale - 1)
     whole, fraction = divmod(hundredths, scale)
     return f"{whole}.{fraction:0{decimals}d}" if decimals else str(whole)
 
@@ -199,7 +203,8 @@ class StatsMismatch(Rule):
     modules)`, `In Progress` and `Not Started` count rows by derived status;
     `Needs Review` counts rows whose Status says 🔍; `Completion` is Completed
     / Total × 100, with as many decimals as the document writes, rounded half
-    up (0 when there are no rows).
+    up (0 when there are no rows), never to 100% while a row remains nor to 0%
+    once one is done.
 
     ## Why is this bad?
     The totals are what people read first and quote in status reports. Added
