@@ -217,3 +217,9 @@ def test_numbered_task_lists_are_items_and_never_totals() -> None:
     )
     # a numbered list under the totals heading is not read as totals (as before)
     assert model(text, with_totals).stats is None
+
+
+def test_the_report_calls_task_items_items() -> None:
+    result = run("report", "--config", PROFILE, "--today", "2026-11-26", CHECKLIST, cwd=FOLDER)
+    overall = [line for line in result.stdout.splitlines() if line.startswith("Overall")]
+    assert overall and " items " in overall[0] and " rows " not in overall[0]

@@ -263,6 +263,11 @@ def _weeks(n: int) -> str:
     return "week" if n == 1 else f"{n} weeks"
 
 
+def _noun(report: Report) -> str:
+    """What the items are called: rows of tables, or items (task lists, status lists)."""
+    return "rows" if report.profile.items == ("table-rows",) else "items"
+
+
 def _from(report: Report) -> str:
     """Where the items' velocity comes from, in words."""
     if report.velocity_source == "git history":
@@ -318,7 +323,7 @@ def render_text(report: Report) -> str:
         if p.name is None and report.sections:
             lines.append("")
         lines.append(
-            f"{_pad(name, name_width)}  {p.rows:>{rows_width}} rows  "
+            f"{_pad(name, name_width)}  {p.rows:>{rows_width}} {_noun(report)}  "
             f"{bar(p.complete, p.rows)} {p.percent:>5}%  {_counts_text(p)}"
         )
     lines += ["", f"Velocity over {_window(report)}{_from(report)}:"]
@@ -341,7 +346,7 @@ def render_markdown(report: Report) -> str:
     title = "Progress" + (f" of `{report.source}`" if report.source else "")
     statuses = [c.status for c in report.overall.counts]
     show_unknown = report.overall.unknown > 0
-    header = ["Section", "Rows", *(_status_name(s) for s in statuses)]
+    header = ["Section", _noun(report).capitalize(), *(_status_name(s) for s in statuses)]
     if show_unknown:
         header.append("Unknown")
     header += ["Complete", "Progress"]
