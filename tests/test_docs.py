@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 import shlex
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -205,3 +206,66 @@ def test_anchors_follow_github() -> None:
     assert anchors("## TL001 unreadable-file\n") == {"tl001-unreadable-file"}
     assert anchors("## 📊 Quick Stats\n") == {"-quick-stats"}
     assert relative_links(ROOT / "README.md"), "the link pattern finds nothing"
+
+
+PROFILE_LANGUAGE = (
+    "Profile", "Columns", "Dates", "Stages", "StageSymbol", "Status", "Derive", "Group",
+    "Total", "Totals", "Numbers", "Summary", "Flag", "Legend",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("definition", PROFILE_LANGUAGE)
+def test_the_profile_guide_names_every_key_of_the_language(definition: str) -> None:
+    """Each key a profile may have (the schema is made from the one definition) is in
+    the guide, in backticks or written in one of its TOML examples."""
+    import json
+
+    schema = json.loads((DOCS / "config-schema.json").read_text(encoding="utf-8"))
+    keys = schema["$defs"][definition]["properties"]
+    toml = "\n".join(re.findall(r"```toml\n(.*?)```", PROFILES, re.DOTALL))
+    quoted = " ".join(re.findall(r"`([^`\n]+)`", PROFILES))  # what the prose quotes
+
+    def named(key: str) -> bool:
+        word = rf"(?<![\w-]){re.escape(key)}(?![\w-])"
+        return bool(re.search(word, quoted) or re.search(rf"{word} =|\.{word}\]", toml))
+
+    assert [key for key in keys if not named(key)] == []
+
+
+def _guide_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The guide's ``###`` sections, each with its fenced blocks (language, text)."""
+    found = []
+    for part in re.split(r"\n(?=### )", PROFILES):
+        blocks = re.findall(r"```(\w+)\n(.*?)```", part, re.DOTALL)
+        found.append((part.splitlines()[0], blocks))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("title", "blocks"), _guide_sections(), ids=[t for t, _ in _guide_sections()]
+)
+def test_every_example_of_the_profile_guide_loads_and_says_what_it_shows(
+    title: str, blocks: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    """Each TOML example loads as a configuration; where a section shows one tracker,
+    one configuration and the output, the tool prints exactly that output."""
+    from tests.conftest import run
+    from tracker_lint.config import from_data
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    tomls = [text for kind, text in blocks if kind == "toml"]
+    for text in tomls:
+        from_data(tomllib.loads(text), "example.toml", None, tmp_path)
+    documents = [text for kind, text in blocks if kind == "markdown"]
+    outputs = [text for kind, text in blocks if kind == "text"]
+    if len(tomls) != 1 or not documents or not outputs or "Writing one" in title:
+        return
+    expected = outputs[-1]
+    name = expected.split(":", 1)[0]
+    (tmp_path / ".tracker-lint.toml").write_text(tomls[0], encoding="utf-8")
+    (tmp_path / name).write_text(documents[0], encoding="utf-8")
+    assert run("--today", "2026-11-26", name, cwd=tmp_path).stdout == expected

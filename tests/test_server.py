@@ -69,6 +69,30 @@ def open_doc(client: LanguageClient, path: Path, text: str) -> str:
     return uri
 
 
+def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
+    """The editor's didChange: the whole new text (the server asks for full sync)."""
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+async def fix_all(client: LanguageClient, uri: str) -> types.CodeAction:
+    """The one action the server offers for ``source.fixAll.tracker-lint``."""
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+            context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.tracker-lint"]),
+        )
+    )
+    assert actions is not None
+    (action,) = [a for a in actions if isinstance(a, types.CodeAction)]
+    return action
+
+
 def utf16(text: str, line: int, column: int) -> int:
     """The UTF-16 offset of a code-point column (0-based) of a line."""
     return len(text.splitlines()[line][:column].encode("utf-16-le")) // 2
@@ -116,16 +140,7 @@ async def test_the_seed_gets_its_three_findings_and_fix_all_corrects_it(
     assert all(d.source == "tracker-lint" for d in found)
     assert found[0].code_description is not None
     assert found[0].code_description.href.endswith("docs/rules.md#tl401-stats-mismatch")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri),
-            range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-            context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.tracker-lint"]),
-        )
-    )
-    assert actions is not None
-    (fix_all,) = [a for a in actions if isinstance(a, types.CodeAction)]
-    fixed = apply(text, edits_of(fix_all, uri, version=1))
+    fixed = apply(text, edits_of(await fix_all(client, uri), uri, version=1))
     assert fixed == fix_text(text, Settings(today=TODAY)).text
 
 
@@ -146,22 +161,8 @@ async def test_fix_all_right_after_an_edit_keeps_the_edit(
     uri = open_doc(client, tmp_path / SEED_NAME, text)
     await diagnostics_of(client, uri)
     edited = text.replace("# ", "# (edited) ", 1)
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)],
-        )
-    )
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri),
-            range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-            context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.tracker-lint"]),
-        )
-    )
-    assert actions is not None
-    (fix_all,) = [a for a in actions if isinstance(a, types.CodeAction)]
-    fixed = apply(edited, edits_of(fix_all, uri, version=2))
+    change(client, uri, 2, edited)
+    fixed = apply(edited, edits_of(await fix_all(client, uri), uri, version=2))
     assert fixed == fix_text(edited, Settings(today=TODAY)).text
     assert "(edited)" in fixed
 
@@ -172,12 +173,7 @@ async def test_a_bad_configuration_is_shown_once(client: LanguageClient, tmp_pat
     uri = open_doc(client, tmp_path / SEED_NAME, text)
     await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
     for version in range(2, 5):
-        client.text_document_did_change(
-            types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
-            )
-        )
+        change(client, uri, version, text)
     await asyncio.sleep(0.6)  # past the debounce of every change
     assert len(client.messages) == 1
 
@@ -194,12 +190,7 @@ async def test_an_edit_gets_a_new_diagnostic_at_its_utf16_position(
     changed = lines[row].replace("✅", "🔄", 1)
     new_lines = [*lines[:row], changed, *lines[row + 1 :]]
     new_text = "\n".join(new_lines) + "\n"
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=new_text)],
-        )
-    )
+    change(client, uri, 2, new_text)
     found = await diagnostics_of(client, uri)
     mismatch = [d for d in found if d.code == "TL201"]
     assert len(mismatch) == 1

@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 
 from tracker_lint.engine import Settings, check, fix_text, model
-from tracker_lint.errors import ConfigError
 from tracker_lint.findings import Finding, Fix
 from tracker_lint.model import Tracker
 from tracker_lint.workspace import Excluded, Workspace
@@ -189,7 +188,6 @@ def _status_hover(tracker: Tracker, offset: int) -> str | None:
 
 
 __all__ = [
-    "ConfigError",
     "Diagnosis",
     "Lines",
     "diagnose",

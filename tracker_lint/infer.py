@@ -17,13 +17,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tracker_lint._text import EMPHASIS, label_key, name_key, strip_comments
 from tracker_lint.cells import count_in
-from tracker_lint.model import leading_symbol
+from tracker_lint.findings import Problem
+from tracker_lint.model import Tracker, leading_symbol
 from tracker_lint.parse import BulletList, Cell, Document, Heading, Table, parse
+from tracker_lint.rules.base import Rule
+from tracker_lint.rules.stats import StatsMismatch
 
 Data = dict[str, Any]
 
@@ -757,16 +761,16 @@ def _selectors(statuses: list[_Status], items: list[str]) -> list[tuple[str, Any
     return unique
 
 
-def _lint(text: str, config: Data) -> list[Any] | None:
-    from tracker_lint.config import from_data
-    from tracker_lint.engine import Settings, lint
-    from tracker_lint.errors import ConfigError
+def _problems(text: str, config: Data, rule: Rule) -> tuple[Tracker, list[Problem]] | None:
+    """What one rule says of the text read with a trial configuration (the memoised
+    tracker: every candidate meaning costs one model, not a whole lint), None for a
+    configuration the tool refuses."""
+    from tracker_lint.rules.base import Context
 
-    try:
-        loaded = from_data(config, "inferred", None, Path("."))
-    except ConfigError:
+    tracker = _tracker(text, config)
+    if tracker is None:
         return None
-    return lint(text, Settings(profile=loaded.profile, force=True))
+    return tracker, list(rule.check(tracker, Context(today=date.today())))
 
 
 def _keyword(label: str, selectors: list[tuple[str, Any]]) -> tuple[str, Any] | None:
@@ -923,16 +927,17 @@ def _matching(
         total = _total(entry, form, scope, selector, selectors, items, written="derive" in profile)
         if form != "integer" and selector == total.get("of", "all"):
             continue  # all of all is 100% whatever is written: it proves nothing
-        trial = _trial(profile, total, entry, scope)
-        findings = _lint(b.text, trial)
-        if findings is None:
-            continue
-        wrong = {f.line for f in findings if f.code == "TL401"}
-        # an entry over none of the items it would count is not checked: no vote
-        counted = [e for e in entries if _counted(b.text, trial, e) is not None]
-        agree = sum(1 for e in counted if e.line + 1 not in wrong)
         if not _label_says(entry.label, description, selector, b.statuses):
             continue  # a count that matches by chance (Contributors: 2, two rows done)
+        trial = _trial(profile, total, entry, scope)
+        checked = _problems(b.text, trial, StatsMismatch())
+        if checked is None:
+            continue
+        tracker, problems = checked
+        wrong = {tracker.doc.position(p.start)[0] - 1 for p in problems}  # 0-based lines
+        # an entry over none of the items it would count is not checked: no vote
+        counted = [e for e in entries if _counted(b.text, trial, e) is not None]
+        agree = sum(1 for e in counted if e.line not in wrong)
         if agree and 2 * agree >= len(counted) and (best is None or agree > best[0]):
             best = (agree, description, total, len(counted))
     if best is None:
@@ -992,7 +997,7 @@ def _by_label(
         return None
     total = _total(entry, form, scope, guess[1], selectors, items, written="derive" in profile)
     numbers = _counted(b.text, _trial(profile, total, entry, scope), entry)
-    if numbers is None:
+    if numbers is None or numbers[0] < 0:
         return None
     written, counted = numbers
     if abs(written - counted) > max(2, counted // 5):
@@ -1023,10 +1028,10 @@ def _table_keys(shape: tuple[str, str, str | None, str | None]) -> Data:
     return keys
 
 
-_TRACKERS: dict[tuple[str, str], Any] = {}
+_TRACKERS: dict[tuple[str, str], Tracker | None] = {}
 
 
-def _tracker(text: str, config: Data) -> Any:
+def _tracker(text: str, config: Data) -> Tracker | None:
     """The tracker a trial configuration reads (memoised: every entry of a label is
     asked about under the same trial), None for a configuration the tool refuses."""
     from tracker_lint.config import from_data
@@ -1045,10 +1050,11 @@ def _tracker(text: str, config: Data) -> Any:
 
 
 def _counted(text: str, config: Data, entry: _Written) -> tuple[int, int] | None:
-    """The count written and the count the trial profile gives, when it reads the entry
-    as a total with numbers over some items (a total that is not read, or counts
-    nothing, cannot disagree, and proves nothing)."""
-    from tracker_lint.rules.stats import count, expected, items_of, selected
+    """The count written first in the entry and the count of the items it counts, when
+    the trial profile reads the entry as a total with numbers over some items (a total
+    that is not read, or counts nothing, cannot disagree, and proves nothing). A
+    written value that is no whole count (a percentage, ``3.5``) is -1."""
+    from tracker_lint.rules.stats import count, items_of, selected
 
     tracker = _tracker(text, config)
     if tracker is None:
@@ -1060,10 +1066,8 @@ def _counted(text: str, config: Data, entry: _Written) -> tuple[int, int] | None
         if stat.total.scope == "section" and not selected(items, stat.total.denominator):
             return None
         first = stat.numbers[0]
-        wanted = expected(tracker, stat)[0]
-        if first.role != "count" or not first.value.isdigit():
-            return (0, 0) if first.text == wanted else (0, 100)
-        return int(first.value), count(items, stat.total.counts)
+        written = int(first.value) if first.role == "count" and first.value.isdigit() else -1
+        return written, count(items, stat.total.counts)
     return None
 
 
@@ -1092,14 +1096,10 @@ def _status_lines(b: _Builder, config: Data) -> None:
 
 
 def _status_lines_checked(text: str, config: Data) -> int:
-    from tracker_lint.config import from_data
-    from tracker_lint.engine import model
-    from tracker_lint.errors import ConfigError
     from tracker_lint.rules.stats import items_of, selected
 
-    try:
-        tracker = model(text, from_data(config, "inferred", None, Path(".")).profile)
-    except ConfigError:
+    tracker = _tracker(text, config)
+    if tracker is None:
         return 0
     return sum(
         1
@@ -1167,8 +1167,10 @@ def _summary_columns(
     kept = []
     for flag in flags:
         trial = {"profile": {**profile, "summary": {**summary, "flags": [flag]}}}
-        findings = _lint(b.text, trial) or []
-        wrong = sum(f.code == "TL603" for f in findings)
+        from tracker_lint.rules.numbers import SectionSummaryMismatch
+
+        checked = _problems(b.text, trial, SectionSummaryMismatch())
+        wrong = len(checked[1]) if checked else 0
         if wrong <= 0.3 * len(table.rows):
             kept.append(flag)
         else:

@@ -212,6 +212,20 @@ class Document:
         return line + 1, column + 1
 
 
+def heading_spans(doc: Document) -> list[tuple[Heading, int, int]]:
+    """Each heading and its section's [start, end) in the text: from the heading to the
+    next heading of its level or higher, so its subsections are in it."""
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    return [
+        (
+            heading,
+            heading.start,
+            next((h.start for h in headings[i + 1 :] if h.level <= heading.level), len(doc.text)),
+        )
+        for i, heading in enumerate(headings)
+    ]
+
+
 def line_index(text: str) -> Document:
     """A document that knows only its lines (no parse): for ``position`` of offsets."""
     return Document(text, _line_starts(text))

@@ -7,6 +7,7 @@ where a further column may hold the value as a percentage of a target.
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from tracker_lint.parse import (
     ListItem,
     Row,
     Table,
+    heading_spans,
     shown_text,
 )
 from tracker_lint.profile import Total, Totals
@@ -425,20 +427,17 @@ def _in_sections(doc: Document, totals: Totals, taken: set[int]) -> list[StatEnt
 
 
 def _sections_of(doc: Document, entries: list[StatEntry]) -> None:
-    """Sets each entry's section: the heading above it."""
-    headings = [b for b in doc.blocks if isinstance(b, Heading)]
-    at = 0
-    for entry in sorted(entries, key=lambda e: e.start):
-        while at < len(headings) and headings[at].start <= entry.start:
-            at += 1
-        above = headings[at - 1] if at else None
-        entry.section = above.plain if above else ""
-        # to the next heading of its level or higher: its subsections are in its section
-        end = next(
-            (h.start for h in headings[at:] if above is None or h.level <= above.level),
-            len(doc.text),
-        )
-        entry.region = (above.start if above else 0, end)
+    """Sets each entry's section: the heading above it, and the span of its section
+    (the whole text before the first heading)."""
+    spans = heading_spans(doc)
+    starts = [start for _, start, _ in spans]
+    for entry in entries:
+        at = bisect.bisect_right(starts, entry.start) - 1
+        if at < 0:
+            entry.section, entry.region = "", (0, starts[0] if starts else len(doc.text))
+        else:
+            heading, start, end = spans[at]
+            entry.section, entry.region = heading.plain, (start, end)
 
 
 def find_totals(doc: Document, totals: Totals) -> TotalsSection:

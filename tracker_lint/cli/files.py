@@ -11,9 +11,13 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker_lint.errors import ReadError
 from tracker_lint.workspace import Source, read_file, source_of
+
+if TYPE_CHECKING:
+    import subprocess
 
 STDIN = "-"
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
@@ -87,6 +91,35 @@ def _search(top: Path, ignored: frozenset[str]) -> Iterator[Path]:
 REPOSITORY_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")
 
 
+class GitUnavailable(Exception):
+    """git could not be run at all (not installed, no answer); the message says why."""
+
+
+def run_git(
+    directory: str | Path, *args: str, stdin: bytes | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[bytes]:
+    """``git -C directory ARGS``, without the repository variables git sets for hooks
+    (the folder decides the repository); whatever git answers, or GitUnavailable."""
+    import subprocess  # only when git is asked: a pre-commit hook's start-up does not pay
+
+    env = {k: v for k, v in os.environ.items() if k not in REPOSITORY_ENV}
+    try:
+        return subprocess.run(
+            ["git", "-C", str(directory), *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=timeout,
+            env=env,
+        )
+    except FileNotFoundError as e:
+        raise GitUnavailable("git is not installed") from e
+    except subprocess.TimeoutExpired as e:
+        raise GitUnavailable(f"git did not answer within {timeout:g} seconds") from e
+    except OSError as e:
+        raise GitUnavailable(f"git could not be run ({e.strerror or e})") from e
+
+
 def git_ignored(top: Path) -> frozenset[str]:
     """What git ignores below ``top``, as paths relative to it (a folder with a
     trailing ``/``): its own answer (``git ls-files --others --ignored
@@ -95,19 +128,11 @@ def git_ignored(top: Path) -> frozenset[str]:
     them, and a tracked file is never ignored. Nothing outside a git work tree,
     without git, or when git ignores ``top`` itself (named on purpose, it is
     searched whole). One git process, about 2 ms, for a directory search only."""
-    import subprocess
-
-    env = {k: v for k, v in os.environ.items() if k not in REPOSITORY_ENV}
     try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
-            cwd=top,
-            env=env,
-            capture_output=True,
-            check=False,
-            timeout=60,
+        listed = run_git(
+            top, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"
         )
-    except (OSError, subprocess.TimeoutExpired):
+    except GitUnavailable:
         return frozenset()
     if listed.returncode != 0:
         return frozenset()  # not a work tree (or git cannot tell): nothing is ignored

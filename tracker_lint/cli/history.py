@@ -12,7 +12,7 @@ import os
 from typing import TYPE_CHECKING
 
 from tracker_lint.cli import print_note
-from tracker_lint.cli.files import REPOSITORY_ENV, STDIN
+from tracker_lint.cli.files import STDIN, GitUnavailable, run_git
 from tracker_lint.cli.options import DEFAULT_REV
 from tracker_lint.engine import Settings, looks_like_tracker, model
 from tracker_lint.errors import ReadError
@@ -33,23 +33,10 @@ class NoBase(Exception):
 
 
 def _git(directory: str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    import subprocess  # only with --base: a pre-commit hook's start-up does not pay for it
-
-    env = {k: v for k, v in os.environ.items() if k not in REPOSITORY_ENV}
     try:
-        return subprocess.run(
-            ["git", "-C", directory, *args],
-            capture_output=True,
-            check=False,
-            timeout=GIT_TIMEOUT,
-            env=env,
-        )
-    except FileNotFoundError as e:
-        raise NoBase("git is not installed") from e
-    except subprocess.TimeoutExpired as e:
-        raise NoBase(f"git did not answer within {GIT_TIMEOUT} seconds") from e
-    except OSError as e:
-        raise NoBase(f"git could not be run ({e.strerror or e})") from e
+        return run_git(directory, *args, timeout=GIT_TIMEOUT)
+    except GitUnavailable as e:
+        raise NoBase(str(e)) from e
 
 
 def _repository_prefix(directory: str, rev: str) -> str:

@@ -94,21 +94,15 @@ def _history(path: str, tracker: Tracker) -> list[tuple[date, int]] | None:
     if path == STDIN:
         return None
     from tracker_lint.cli.timeline import NoHistory, versions
-    from tracker_lint.engine import model
-    from tracker_lint.report import overall_progress
+    from tracker_lint.timeline import point
 
     try:
         found, _ = versions(path, None, None)
     except NoHistory:
         return None
-    points = []
-    for version in found:
-        if version.text is None:
-            continue
-        old = model(version.text, tracker.profile)
-        if old.is_tracker:
-            points.append((version.when.date(), overall_progress(old).complete))
-    return points
+    settings = Settings(profile=tracker.profile)
+    points = (point(version, settings) for version in found)
+    return [(p.when.date(), p.complete) for p in points if p.counted]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

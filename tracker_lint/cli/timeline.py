@@ -1,21 +1,21 @@
 """``tracker-lint history PATH``: the tracker at every commit that changed it.
 
-Git is read in two processes whatever the number of commits: one ``git log
---follow --name-status`` for the commits and the file's path at each (renames
-followed), one ``git cat-file --batch`` for every version's bytes.
+Git is read in three processes whatever the number of commits: ``git rev-parse``
+for the repository, one ``git log --follow --raw -z`` for the commits and the
+file's path and blob at each (renames followed), one ``git cat-file --batch`` for
+every version's bytes.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker_lint.cli import config_args, options, print_config_error, print_error, print_note
-from tracker_lint.cli.files import REPOSITORY_ENV, write_output
+from tracker_lint.cli.files import GitUnavailable, run_git, write_output
 from tracker_lint.engine import Settings
 from tracker_lint.errors import ConfigError, ReadError
 from tracker_lint.workspace import Excluded, Workspace, decode
@@ -37,20 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _git(directory: str, *args: str, stdin: bytes | None = None) -> bytes:
-    env = {k: v for k, v in os.environ.items() if k not in REPOSITORY_ENV}
+    """What git prints; NoHistory with git's own last line when it fails."""
     try:
-        done = subprocess.run(
-            ["git", "-C", directory, *args],
-            input=stdin,
-            capture_output=True,
-            check=False,
-            timeout=GIT_TIMEOUT,
-            env=env,
-        )
-    except FileNotFoundError as e:
-        raise NoHistory("git is not installed") from e
-    except (subprocess.TimeoutExpired, OSError) as e:
-        raise NoHistory(f"git could not be run ({e})") from e
+        done = run_git(directory, *args, stdin=stdin, timeout=GIT_TIMEOUT)
+    except GitUnavailable as e:
+        raise NoHistory(str(e)) from e
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise NoHistory(message[-1] if message else f"git {args[0]} failed")
@@ -74,12 +65,13 @@ def versions(path: str, since: str | None, rev: str | None) -> tuple[list[Versio
     directory = os.path.dirname(os.path.abspath(path)) or "."
     name = os.path.basename(path)
     try:
-        said = _git(directory, "rev-parse", "--show-prefix")
+        said = _git(directory, "rev-parse", "--is-shallow-repository", "--show-prefix")
     except NoHistory as e:
         raise NoHistory(f"{path} is not in a git repository ({e})") from e
-    prefix = said.decode("utf-8", "surrogateescape").strip("\n")
+    shallow, _, prefix = said.decode("utf-8", "surrogateescape").partition("\n")
+    prefix = prefix.strip("\n")
     notes = []
-    if _git(directory, "rev-parse", "--is-shallow-repository").strip() == b"true":
+    if shallow.strip() == "true":
         notes.append(f"{path}: a shallow clone: the history starts at its oldest commit")
     try:
         log = _git(

@@ -11,9 +11,10 @@ from tracker_lint._text import EMPHASIS, label_key, name_key, quoted
 from tracker_lint.cells import Share, Written, count_in, share_in
 from tracker_lint.findings import Fix, Problem, Severity
 from tracker_lint.model import Item, ItemList, Tracker, read_status
-from tracker_lint.parse import Cell, Heading, shown_text
+from tracker_lint.parse import Cell, heading_spans, shown_text
 from tracker_lint.profile import Numbers, Summary
 from tracker_lint.rules.base import Context, Rule
+from tracker_lint.rules.stats import tally
 from tracker_lint.rules.status import status_text
 
 
@@ -375,22 +376,13 @@ class Section(NamedTuple):
 def _sections(tracker: Tracker) -> list[tuple[str, Section]]:
     """Every heading's section (its items, those of its subsections included), by the
     words of its title, in document order."""
-    headings = [b for b in tracker.doc.blocks if isinstance(b, Heading)]
-    found = []
-    for i, heading in enumerate(headings):
-        end = next(
-            (h.start for h in headings[i + 1 :] if h.level <= heading.level), len(tracker.doc.text)
+    return [
+        (
+            title_words(heading.plain),
+            Section(heading.plain, [i for i in tracker.items if start <= i.start < end]),
         )
-        items = [item for item in tracker.items if heading.start <= item.start < end]
-        found.append((title_words(heading.plain), Section(heading.plain, items)))
-    return found
-
-
-def _progress_of(tracker: Tracker, item: Item) -> str | None:
-    status = item.counted
-    if status is None:
-        return None
-    return tracker.profile.status(status).progress
+        for heading, start, end in heading_spans(tracker.doc)
+    ]
 
 
 class SectionSummaryMismatch(Rule):
@@ -483,9 +475,8 @@ def _summary_row(
     items = section.items
     if not items:
         return  # a section with nothing tracked under it: nothing to compare
-    progress = [_progress_of(tracker, item) for item in items]
-    done = progress.count("done")
-    started = done + progress.count("started")
+    counted = tally(tracker.profile, items)
+    done, started = counted.done, counted.started
     where = f'section "{quoted(section.title)}"'
     has = f"{done} of {len(items)} items done"
     for column, number in ((summary.count, len(items)), (summary.done, done)):
@@ -509,15 +500,14 @@ def _summary_row(
                 Fix(share.pct_start, share.pct_end, fixed, "unsafe"),
             )
     status_cell = cell(tracker.profile.columns.status or None)
-    if status_cell is not None and items:
+    if status_cell is not None:
         says = read_status("", status_cell, tracker.profile).status
-        actual = "done" if done == len(items) else "none" if started == 0 else "started"
-        if says is not None and says.progress != actual:
+        if says is not None and says.progress != counted.progress:
             yield Problem(
                 status_cell.start,
                 status_cell.end,
                 f"{named.value.strip()} row says {status_text(says)} but the {where} "
-                f"has {has}" + (f", {started - done} started" if started > done else ""),
+                f"has {has}{counted.also_started}",
             )
     conditions = {
         "all-done": bool(items) and done == len(items),
@@ -537,5 +527,5 @@ def _summary_row(
             flagged.start,
             flagged.end,
             f"{named.value.strip()} row says {flag.column} {text} but the {where} has {has}"
-            + (f", {started - done} started" if started > done else ""),
+            + counted.also_started,
         )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from tracker_lint._text import quoted
 from tracker_lint.cells import count_in
 from tracker_lint.findings import Applicability, Fix, Problem, Severity
 from tracker_lint.model import Item, Tracker, read_status
 from tracker_lint.parse import Cell
-from tracker_lint.profile import Selector
+from tracker_lint.profile import Profile, Progress, Selector
 from tracker_lint.rules.base import Context, Rule
 from tracker_lint.rules.status import status_text
 from tracker_lint.totals import Number, StatEntry
@@ -45,6 +46,33 @@ def selected(items: list[Item], selector: Selector) -> list[Item]:
             if i.status is not None and i.status.status is not None and i.status.status.id in wanted
         ]
     return [i for i in items if i.counted in wanted]
+
+
+class Tally(NamedTuple):
+    """How far some items are: how many, how many done, how many done or started."""
+
+    items: int
+    done: int
+    started: int
+
+    @property
+    def progress(self) -> Progress:
+        """What one status for them all would say: done, none started, or under way."""
+        if self.done == self.items:
+            return "done"
+        return "none" if self.started == 0 else "started"
+
+    @property
+    def also_started(self) -> str:
+        """``, 2 started`` when some are started and not done, else nothing."""
+        under_way = self.started - self.done
+        return f", {under_way} started" if under_way else ""
+
+
+def tally(profile: Profile, items: list[Item]) -> Tally:
+    progress = [profile.status(i.counted).progress for i in items if i.counted is not None]
+    done = progress.count("done")
+    return Tally(len(items), done, done + progress.count("started"))
 
 
 def count(items: list[Item], selector: Selector, column: str | None = None) -> int:
@@ -516,20 +544,14 @@ class SectionStatusMismatch(Rule):
             items = selected(items_of(tracker, entry), total.counts)
             if written is None or not items:
                 continue
-            progress = [
-                profile.status(i.counted).progress if i.counted is not None else None for i in items
-            ]
-            done = progress.count("done")
-            started = done + progress.count("started")
-            actual = "done" if done == len(items) else "none" if started == 0 else "started"
-            if written.progress == actual:
+            counted = tally(profile, items)
+            if written.progress == counted.progress:
                 continue
             noun = "item" if len(items) == 1 else "items"
             where = f' of "{quoted(entry.section)}"' if total.scope == "section" else ""
             yield Problem(
                 value.start,
                 value.end,
-                f'"{quoted(entry.label or "")}" is {status_text(written)} but {done} of '
-                f"{len(items)} {noun}{where} are done"
-                + (f", {started - done} started" if started > done else ""),
+                f'"{quoted(entry.label or "")}" is {status_text(written)} but {counted.done} of '
+                f"{len(items)} {noun}{where} are done{counted.also_started}",
             )
