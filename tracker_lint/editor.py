@@ -14,11 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker_lint.engine import Settings, check, fix_text, model
 from tracker_lint.findings import Finding, Fix
 from tracker_lint.model import Tracker
 from tracker_lint.workspace import Excluded, Workspace
+
+if TYPE_CHECKING:
+    from tracker_lint.incremental import Memo
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -80,22 +84,35 @@ class Diagnosis:
     is_tracker: bool = False
     why: str = ""  # excluded by the configuration, or the configuration's error
     version: int | None = None  # the editor's version of the text, when it has one
+    memo: Memo | None = field(default=None, repr=False, compare=False)
     _tracker: Tracker | None = field(default=None, repr=False, compare=False)
 
     def tracker(self) -> Tracker | None:
-        """The buffer's model, built once (for suppression comments and hovers)."""
+        """The buffer's model, built once (for suppression comments and hovers): from
+        the memo the buffer was linted with, while it still holds this text."""
         if self.settings is None:
             return None
-        if self._tracker is None:
-            self._tracker = model(self.text, self.settings.profile)
+        memo = self.memo
+        if self._tracker is None or (memo is not None and not memo.is_current(self._tracker)):
+            if memo is not None and memo.doc is not None and memo.doc.text == self.text:
+                self._tracker = memo.model(self.text, self.settings.profile)
+            else:
+                self._tracker = model(self.text, self.settings.profile)
         return self._tracker
 
 
 def diagnose(
-    workspace: Workspace, text: str, path: Path | None, today: date, version: int | None = None
+    workspace: Workspace,
+    text: str,
+    path: Path | None,
+    today: date,
+    version: int | None = None,
+    memo: Memo | None = None,
 ) -> Diagnosis:
     """The findings of a buffer, configured as the file at ``path`` is on the command
-    line (a ConfigError is the caller's: a bad configuration is not this buffer's)."""
+    line (a ConfigError is the caller's: a bad configuration is not this buffer's).
+    ``memo``: the buffer's memo (see :mod:`tracker_lint.incremental`), so that only
+    what changed since its last diagnosis is parsed again."""
     settings = workspace.settings_for(path)
     if isinstance(settings, Excluded):
         why = f"excluded by {settings.config} ({settings.key})"
@@ -103,8 +120,10 @@ def diagnose(
     from dataclasses import replace
 
     settings = replace(settings, today=today)
-    checked = check(text, settings)
-    return Diagnosis(text, checked.findings, settings, checked.is_tracker, version=version)
+    checked = check(text, settings, memo=memo)
+    return Diagnosis(
+        text, checked.findings, settings, checked.is_tracker, version=version, memo=memo
+    )
 
 
 def fixed_all(diagnosis: Diagnosis) -> str | None:

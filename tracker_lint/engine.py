@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import field
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tracker_lint._record import record
 from tracker_lint._text import DIRECTIVE_MARKER, name_key
@@ -17,6 +17,9 @@ from tracker_lint.model import ItemSource, Tracker, build_tracker, sources_of
 from tracker_lint.parse import Document, parse
 from tracker_lint.profile import Profile, default_profile
 from tracker_lint.rules import RULES, Context, Rule
+
+if TYPE_CHECKING:
+    from tracker_lint.incremental import Memo
 
 MAX_FIX_PASSES = 10
 
@@ -108,18 +111,27 @@ def stamp(rule: Rule, problem: Problem, doc: Document, settings: Settings) -> Fi
     )
 
 
-def _model(text: str, settings: Settings) -> Tracker | None:
+def _model(text: str, settings: Settings, memo: Memo | None = None) -> Tracker | None:
     """The document seen through the profile, tracker or not; None when the cheap
     pre-filter already shows it cannot hold a tracked table or totals."""
     if not settings.force and not looks_like_tracker(text, settings.profile, settings.sources):
         return None
-    return model(text, settings.profile, settings.sources)
+    return model(text, settings.profile, settings.sources, memo)
 
 
-def model(text: str, profile: Profile, sources: Sequence[ItemSource] | None = None) -> Tracker:
+def model(
+    text: str,
+    profile: Profile,
+    sources: Sequence[ItemSource] | None = None,
+    memo: Memo | None = None,
+) -> Tracker:
     """The document seen through the profile, tracker or not, without the pre-filter:
     the ``base`` to give :func:`check`, :func:`lint` and :func:`fix_text` (built once
-    by the caller, however many fix passes compare against it)."""
+    by the caller, however many fix passes compare against it). With a ``memo`` (see
+    :mod:`tracker_lint.incremental`), ``text`` is the next version of the text it
+    holds: only what changed is parsed and read again."""
+    if memo is not None:
+        return memo.model(text, profile, sources)
     return build_tracker(parse(text), profile, sources)
 
 
@@ -146,7 +158,13 @@ class Checked(NamedTuple):
     is_tracker: bool  # a tracked table was found: the document was checked as a tracker
 
 
-def check(text: str, settings: Settings | None = None, *, base: Tracker | None = None) -> Checked:
+def check(
+    text: str,
+    settings: Settings | None = None,
+    *,
+    base: Tracker | None = None,
+    memo: Memo | None = None,
+) -> Checked:
     """Lint a document and say whether it was a tracker.
 
     Only a document with a tracked table is a tracker; every rule runs on it. A
@@ -154,9 +172,10 @@ def check(text: str, settings: Settings | None = None, *, base: Tracker | None =
     (TL405) runs on it, so its numbers are never fixed. Anything else has no
     findings. ``base`` is the same file at an earlier revision (see :func:`model`),
     for history rules such as stale-date (TL304); without it they find nothing.
+    ``memo``: see :func:`model`.
     """
     settings = settings or Settings()
-    tracker = _model(text, settings)
+    tracker = _model(text, settings, memo)
     if tracker is None:
         return Checked([], False)
     if not tracker.is_tracker:

@@ -202,6 +202,22 @@ class ItemList:
         self.total_rows = total_rows or []
 
 
+def shift_items(items: ItemList, chars: int, lines: int) -> None:
+    """Move the items of a table's rows as :func:`~tracker_lint.parse.shift_block`
+    moves the table (their cells are its cells, moved with it)."""
+    for item in items.items:
+        item.line += lines
+        item.start += chars
+        item.end += chars
+        status = item.status
+        if status is not None:
+            status.label_start += chars
+            status.label_end += chars
+    items.line += lines
+    items.start += chars
+    items.end += chars
+
+
 class ItemSource(Protocol):
     """Where tracked items come from (see the module's documentation)."""
 

@@ -170,7 +170,7 @@ Block = Heading | Table | BulletList | HtmlBlock
 class Document:
     """A parsed text: its lines, its blocks in order, and where code is."""
 
-    __slots__ = ("blocks", "line_starts", "text", "verbatim")
+    __slots__ = ("blocks", "hidden", "line_starts", "text", "tops", "verbatim")
 
     def __init__(self, text: str, line_starts: list[int]) -> None:
         self.text = text
@@ -179,6 +179,11 @@ class Document:
         # [start, end) line ranges of fenced and indented code and front matter,
         # where nothing is a tracker row or a directive
         self.verbatim: list[tuple[int, int]] = []
+        # the top-level blocks as markdown-it ends them: [start, end) lines and the
+        # token's type (for a re-parse of only the blocks an edit touches)
+        self.tops: list[tuple[int, int, str]] = []
+        # [start, end) lines an HTML comment left open by a container hides
+        self.hidden: list[tuple[int, int]] = []
 
     @property
     def has_bom(self) -> bool:
@@ -226,9 +231,44 @@ def heading_spans(doc: Document) -> list[tuple[Heading, int, int]]:
     ]
 
 
+def block_line(block: Block) -> int:
+    """The 0-based line a block starts on."""
+    return block.header.line if isinstance(block, Table) else block.line
+
+
+def shift_block(block: Block, chars: int, lines: int) -> None:
+    """Move a block (its rows and cells, its items) ``chars`` characters and ``lines``
+    lines further into the text: an edit above it changed their numbers."""
+    if isinstance(block, Table):
+        for row in (block.header, *block.rows):
+            row.line += lines
+            row.start += chars
+            row.end += chars
+            for cell in row.cells:
+                cell.start += chars
+                cell.end += chars
+        block.end_line += lines
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            item.line += lines
+            item.start += chars
+            item.end += chars
+            if item.pieces:
+                item.pieces = tuple((at, offset + chars) for at, offset in item.pieces)
+        block.line += lines
+        block.end_line += lines
+    elif isinstance(block, Heading):
+        block.line += lines
+        block.start += chars
+        block.end += chars
+    else:
+        block.line += lines
+        block.end_line += lines
+
+
 def line_index(text: str) -> Document:
     """A document that knows only its lines (no parse): for ``position`` of offsets."""
-    return Document(text, _line_starts(text))
+    return Document(text, line_starts(text))
 
 
 # A heading or label longer than this with more brackets than that is compared as written
@@ -256,7 +296,8 @@ def shown_text(source: str) -> str:
     return "".join(parts)
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
+    """The offset of each line's first character (lines end at CR LF, CR or LF)."""
     starts = [0]
     starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
     return starts
@@ -515,15 +556,23 @@ def parser(*, front_matter: bool = True) -> MarkdownIt:
 
 def parse(text: str) -> Document:
     """Parse a whole document (BOM and any line endings allowed)."""
-    line_starts = _line_starts(text)
-    doc = Document(text, line_starts)
-    body = text[1:] if text.startswith(BOM) else text
+    return parse_lines(text, first=True)
+
+
+def parse_lines(text: str, *, first: bool) -> Document:
+    """Parse ``text``; ``first``: it starts the document (it may open with a BOM or
+    front matter), else it is whole lines from further on (see
+    :mod:`tracker_lint.incremental`), parsed as markdown-it parses them there when the
+    blocks before them have ended."""
+    starts = line_starts(text)
+    doc = Document(text, starts)
+    body = text[1:] if first and text.startswith(BOM) else text
     norm = body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
-    norm_starts = _line_starts(norm)
+    norm_starts = line_starts(norm)
     shift = len(text) - len(body)
 
     def line_offset(line: int, column: int) -> int:
-        return line_starts[line] + column + (shift if line == 0 else 0)
+        return starts[line] + column + (shift if line == 0 else 0)
 
     def make_row(line: int, begin: int, end: int, trim: str | None) -> Row:
         base = line_offset(line, begin - norm_starts[line])
@@ -531,7 +580,7 @@ def parse(text: str) -> Document:
 
     # The front matter rule only ever matches a document whose first character is "-":
     # any other is parsed without it (and without importing the plugin).
-    tokens = parser(front_matter=norm.startswith("-")).parse(norm, {"row": make_row})
+    tokens = parser(front_matter=first and norm.startswith("-")).parse(norm, {"row": make_row})
     if tokens and tokens[0].type == "front_matter" and not _yaml_like(tokens[0].content):
         # GitHub shows a leading `---` block that is not YAML (a heading, a table)
         # as a thematic break followed by Markdown: read it that way too.
@@ -548,6 +597,8 @@ def parse(text: str) -> Document:
     while i < n:
         tok = tokens[i]
         kind = tok.type
+        if tok.level == 0 and tok.nesting >= 0 and tok.map is not None:
+            doc.tops.append((tok.map[0], tok.map[1], kind))
         if kind == "tracker_table":
             assert tok.map is not None
             rows = tok.meta["rows"]
@@ -608,6 +659,7 @@ def parse(text: str) -> Document:
         i += 1
     if hidden:
         _hide(doc, hidden)
+        doc.hidden = hidden
     return doc
 
 

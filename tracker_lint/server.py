@@ -25,6 +25,7 @@ from tracker_lint.editor import Diagnosis, Lines, diagnose, fixed_all, hover, si
 from tracker_lint.engine import Settings
 from tracker_lint.errors import ConfigError
 from tracker_lint.findings import Finding, Fix, Severity
+from tracker_lint.incremental import Memo
 from tracker_lint.workspace import CONFIG_NAME, PYPROJECT, Workspace
 
 FIX_ALL = "source.fixAll.tracker-lint"
@@ -47,6 +48,7 @@ class TrackerServer(LanguageServer):
         )
         self.tracker_workspace = Workspace(Settings())
         self.diagnoses: dict[str, Diagnosis] = {}
+        self.memos: dict[str, Memo] = {}  # per open document: only what changed is re-read
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.config_errors: set[str] = set()  # uris of configuration files in error
         self.shown: set[str] = set()  # configuration errors already shown in a message
@@ -106,7 +108,12 @@ def lint_document(uri: str) -> Diagnosis | None:
         return None
     try:
         diagnosis = diagnose(
-            server.tracker_workspace, document.source, _path(uri), date.today(), document.version
+            server.tracker_workspace,
+            document.source,
+            _path(uri),
+            date.today(),
+            document.version,
+            server.memos.setdefault(uri, Memo()),
         )
     except ConfigError as error:
         _config_error(error)
@@ -221,6 +228,7 @@ async def did_close(params: types.DidCloseTextDocumentParams) -> None:
     if handle is not None:
         handle.cancel()
     server.diagnoses.pop(uri, None)
+    server.memos.pop(uri, None)
     _publish(uri, [], None)
 
 

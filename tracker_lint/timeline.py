@@ -14,6 +14,7 @@ from decimal import Decimal
 from html import escape as _escape
 
 from tracker_lint.engine import Settings, model
+from tracker_lint.incremental import Memo
 from tracker_lint.report import overall_progress, percent
 from tracker_lint.rules.base import Context
 from tracker_lint.rules.stats import StatsMismatch
@@ -51,12 +52,14 @@ class Point:
         return not self.note
 
 
-def point(version: Version, settings: Settings) -> Point:
-    """The figures of one version: items, complete, per status, the wrong totals."""
+def point(version: Version, settings: Settings, memo: Memo | None = None) -> Point:
+    """The figures of one version: items, complete, per status, the wrong totals.
+    ``memo``: the one given the versions before it (see :mod:`tracker_lint.incremental`):
+    a version is then parsed and read again only where it differs from the last."""
     base = Point(version.commit, version.when, version.path, note=version.note)
     if version.text is None:
         return base
-    tracker = model(version.text, settings.profile)
+    tracker = model(version.text, settings.profile, memo=memo)
     if not tracker.is_tracker:
         return Point(version.commit, version.when, version.path, note="not a tracker")
     progress = overall_progress(tracker)

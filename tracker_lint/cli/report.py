@@ -94,6 +94,7 @@ def _history(path: str, tracker: Tracker) -> list[tuple[date, int]] | None:
     if path == STDIN:
         return None
     from tracker_lint.cli.timeline import NoHistory, versions
+    from tracker_lint.incremental import Memo
     from tracker_lint.timeline import point
 
     try:
@@ -101,7 +102,8 @@ def _history(path: str, tracker: Tracker) -> list[tuple[date, int]] | None:
     except NoHistory:
         return None
     settings = Settings(profile=tracker.profile)
-    points = (point(version, settings) for version in found)
+    memo = Memo()
+    points = (point(version, settings, memo) for version in found)
     return [(p.when.date(), p.complete) for p in points if p.counted]
 
 

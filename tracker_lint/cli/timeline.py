@@ -156,7 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     for note in notes:
         print_note(note)
-    points = [timeline.point(v, settings) for v in found]
+    from tracker_lint.incremental import Memo
+
+    memo = Memo()  # each version is read again only where it differs from the one before
+    points = [timeline.point(v, settings, memo) for v in found]
     skipped = [p for p in points if not p.counted]
     if skipped:
         print_note(
