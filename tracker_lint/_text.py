@@ -48,6 +48,7 @@ def name_key(text: str) -> str:
     return " ".join("".join(kept).split()).casefold()
 
 
+@lru_cache(maxsize=4096)  # a few labels, one a row: ``Complete``, ``Not started``
 def label_key(text: str) -> str:
     """Key for comparing labels: case-insensitive, whitespace collapsed."""
     return " ".join(strip_comments(text).split()).casefold()

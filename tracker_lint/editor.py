@@ -43,12 +43,15 @@ class Lines:
 
     __slots__ = ("encoding", "starts", "text", "units")
 
-    def __init__(self, text: str, encoding: str = "utf-16") -> None:
+    def __init__(
+        self, text: str, encoding: str = "utf-16", starts: list[int] | None = None
+    ) -> None:
         self.text = text
         self.encoding = encoding
         self.units = _units(encoding)
-        # LSP's line breaks: \r\n, \n and a lone \r (as the parser's)
-        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+        # LSP's line breaks: \r\n, \n and a lone \r (as the parser's, whose line
+        # starts of the text, ``starts``, will do)
+        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))] if starts is None else starts
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.text)))
@@ -86,6 +89,11 @@ class Diagnosis:
     version: int | None = None  # the editor's version of the text, when it has one
     memo: Memo | None = field(default=None, repr=False, compare=False)
     _tracker: Tracker | None = field(default=None, repr=False, compare=False)
+
+    def line_starts(self) -> list[int] | None:
+        """Where the text's lines start, when its memo has them (see :class:`Lines`)."""
+        doc = self.memo.doc if self.memo is not None else None
+        return doc.line_starts if doc is not None and doc.text is self.text else None
 
     def tracker(self) -> Tracker | None:
         """The buffer's model, built once (for suppression comments and hovers): from

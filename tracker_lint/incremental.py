@@ -146,13 +146,21 @@ def _reparse(
     prefix = _common_prefix(was, text, n)
     suffix = _common_suffix(was, text, n - prefix)
     old_starts = old.line_starts
-    starts = line_starts(text)
-    lines = len(starts) - len(old_starts)
     chars = len(text) - len(was)
     first = bisect.bisect_right(old_starts, prefix) - 1  # the edit's old lines [first, after)
     after = bisect.bisect_right(old_starts, len(was) - suffix)
-    if after < len(old_starts) and starts[after + lines] != old_starts[after] + chars:
-        return None  # cannot happen: the lines after the edit are the same text
+    # The lines before the edit start where they did; those after it (whose breaks are
+    # text the edit left as it was, the one before each included) moved by ``chars``.
+    if after < len(old_starts):
+        moved = old_starts[after] + chars
+        starts = [
+            *old_starts[:first],
+            *line_starts(text, old_starts[first], moved),  # ``moved`` the last of them
+            *(start + chars for start in old_starts[after + 1 :]),
+        ]
+    else:
+        starts = [*old_starts[:first], *line_starts(text, old_starts[first])]
+    lines = len(starts) - len(old_starts)
 
     # Front matter ends at the first closing line, wherever it is: an edit in it, or
     # anywhere when the document's first lines are not (yet) front matter, can change it.

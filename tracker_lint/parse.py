@@ -41,18 +41,15 @@ _DELIMITER_CHARS = frozenset("|-: \t")
 
 
 class Cell:
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("end", "start", "text", "value")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         # text: raw text, trimmed; escapes such as ``\|`` kept as written
         self.text = text
         self.start = start
         self.end = end
-
-    @property
-    def value(self) -> str:
-        """The text without HTML comments: what the cell says."""
-        return cell_value(self.text)
+        # value: the text without HTML comments: what the cell says
+        self.value = cell_value(text) if "<!--" in text else text
 
 
 class Row:
@@ -296,10 +293,14 @@ def shown_text(source: str) -> str:
     return "".join(parts)
 
 
-def line_starts(text: str) -> list[int]:
-    """The offset of each line's first character (lines end at CR LF, CR or LF)."""
-    starts = [0]
-    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+def line_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """The offset of each line's first character (lines end at CR LF, CR or LF); of
+    ``text[start:end]``: ``start`` and where each line after it starts, up to ``end``."""
+    starts = [start]
+    breaks = (
+        _LINE_BREAK.finditer(text, start) if end is None else _LINE_BREAK.finditer(text, start, end)
+    )
+    starts.extend(m.end() for m in breaks)
     return starts
 
 

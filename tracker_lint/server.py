@@ -121,7 +121,7 @@ def lint_document(uri: str) -> Diagnosis | None:
         _publish(uri, [], document.version)
         return None
     server.diagnoses[uri] = diagnosis
-    lines = Lines(diagnosis.text, _encoding())
+    lines = Lines(diagnosis.text, _encoding(), diagnosis.line_starts())
     _publish(uri, [_diagnostic(lines, f) for f in diagnosis.findings], document.version)
     return diagnosis
 
@@ -300,7 +300,7 @@ def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
     diagnosis = current(uri)
     if diagnosis is None:
         return []
-    lines = Lines(diagnosis.text, _encoding())
+    lines = Lines(diagnosis.text, _encoding(), diagnosis.line_starts())
     only = params.context.only
     version = diagnosis.version
     actions: list[types.CodeAction] = []
@@ -352,7 +352,7 @@ def on_hover(params: types.HoverParams) -> types.Hover | None:
     diagnosis = current(params.text_document.uri)
     if diagnosis is None:
         return None
-    lines = Lines(diagnosis.text, _encoding())
+    lines = Lines(diagnosis.text, _encoding(), diagnosis.line_starts())
     text = hover(diagnosis, lines.offset(params.position.line, params.position.character))
     if text is None:
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from tracker_lint._text import quoted
 from tracker_lint.findings import Problem, Severity
@@ -18,6 +19,7 @@ def is_empty_date(text: str, profile: Profile) -> bool:
     return not text or text in profile.dates.empty
 
 
+@lru_cache(maxsize=4096)  # a tracker's dates repeat: a date read once a day it names
 def parse_date(text: str) -> date | None:
     # YYYY-MM-DD exactly (date.fromisoformat alone would take 20250130 too)
     if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.replace("-", "").isdigit():
