@@ -199,9 +199,9 @@ def _reparse(
         for block in tail:
             shift_block(block, chars, lines)
     kept = {id(b) for b in head}
-    moved = {id(b) for b in tail if isinstance(b, Table)}
+    shifted = {id(b) for b in tail if isinstance(b, Table)}
     for key, (_table, _section, table_items) in list(items.items()):
-        if key[0] in moved:
+        if key[0] in shifted:
             if table_items is not None and (chars or lines):
                 shift_items(table_items, chars, lines)
         elif key[0] not in kept:
