@@ -7,6 +7,7 @@ import asyncio
 import shutil
 import sys
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from tests.conftest import SEED, TODAY
-from tracker_lint import Settings, fix_text
+from tracker_lint import Settings, fix_text, lint
 
 pytestmark = pytest.mark.slow
 
@@ -198,6 +199,31 @@ async def test_an_edit_gets_a_new_diagnostic_at_its_utf16_position(
     assert mismatch[0].range.start.line == row
     assert mismatch[0].range.start.character == utf16(new_text, row, column)
     assert mismatch[0].range.start.character == column + 1  # 🔄 is two units
+
+
+async def test_successive_edits_get_what_a_whole_lint_gives(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """The server re-reads only what each change touched (its memo): after every
+    change, its diagnostics are those of the whole text linted afresh."""
+    text = seed(tmp_path)
+    uri = open_doc(client, tmp_path / SEED_NAME, text)
+    await diagnostics_of(client, uri)
+    row = next(line for line in text.splitlines() if line.count("✅") >= 3)
+    noted = "A note.\n\n" + text  # every line moves down two
+    versions = [
+        noted,
+        noted.replace(row, row.replace("✅", "🔄", 1)),  # a row's status now wrong
+        noted.replace(row, row.replace("✅", "🔄", 1)).replace("Pages**: 52", "Pages**: 55"),
+        text.replace("Pages**: 52", "Pages**: 55"),  # the note gone: every line back up
+    ]
+    for version, new_text in enumerate(versions, 2):
+        change(client, uri, version, new_text)
+        found = await diagnostics_of(client, uri)
+        whole = lint(new_text, Settings(today=date.today()))
+        assert [(d.range.start.line, d.range.start.character, d.code) for d in found] == [
+            (f.line - 1, utf16(new_text, f.line - 1, f.column - 1), f.code) for f in whole
+        ]
 
 
 async def test_a_changed_configuration_lints_again_and_a_bad_one_is_reported(
