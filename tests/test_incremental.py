@@ -289,6 +289,14 @@ PAIRS = {
         "- x\n  <!-- open\n\n" + TRACKER,
         "- x\n  <!-- open\n\n" + TRACKER.replace("Notes.", "-->"),
     ),
+    "a line feed typed after a carriage return joins it: one line break": (
+        "| 1 | A |\r| 2 | B |\n",
+        "| 1 | A |\r\n| 2 | B |\n",
+    ),
+    "a line break typed between a carriage return and a line feed: two": (
+        "# T\r\n\r\n" + TRACKER,
+        "# T\r\r\n\n" + TRACKER,
+    ),
     "an HTML comment a list item left open hides less": (
         "- x\n  <!-- open\n\n" + TRACKER.replace("Notes.", "-->"),
         "- x\n  <!-- open\n\n" + TRACKER.replace("Notes.", "-->").replace("## Part two", "-->"),

@@ -147,7 +147,9 @@ def _reparse(
     suffix = _common_suffix(was, text, n - prefix)
     old_starts = old.line_starts
     chars = len(text) - len(was)
-    first = bisect.bisect_right(old_starts, prefix) - 1  # the edit's old lines [first, after)
+    # The edit's old lines are [first, after): from the line of the last character before
+    # it (a "\n" typed after a "\r" changes the line break before the edit's line).
+    first = bisect.bisect_right(old_starts, max(prefix - 1, 0)) - 1
     after = bisect.bisect_right(old_starts, len(was) - suffix)
     # The lines before the edit start where they did; those after it (whose breaks are
     # text the edit left as it was, the one before each included) moved by ``chars``.
