@@ -297,6 +297,10 @@ PAIRS = {
         "# T\r\n\r\n" + TRACKER,
         "# T\r\r\n\n" + TRACKER,
     ),
+    "a U+FEFF that does not start the text is a character": (
+        "\n\ufeff \n-\n",
+        "\n\ufeff \n-\ne",
+    ),
     "an HTML comment a list item left open hides less": (
         "- x\n  <!-- open\n\n" + TRACKER.replace("Notes.", "-->"),
         "- x\n  <!-- open\n\n" + TRACKER.replace("Notes.", "-->").replace("## Part two", "-->"),

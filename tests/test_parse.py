@@ -194,3 +194,15 @@ def test_fraction_percent_with_a_decimal_comma(rows: str, decimal: str) -> None:
     text = f"## Totals\n\n- Done: {rows}\n\n| T | State |\n|---|---|\n| a | done |\n| b | open |\n| c | open |\n| d | open |\n"
     assert [f.code for f in lint(text, settings)] == ["TL401"]
     assert f"- Done: {decimal}\n" in fix_text(text, settings).text
+
+
+def test_a_text_markdown_it_reads_past_the_end_of_is_parsed() -> None:
+    """markdown-it-py raises IndexError on ``>- <pre>`` then ``> `` at the very end (no
+    line break): the text is read as with a final line break, which changes no block."""
+    rows = "| # | Page | Module | Exam | Status |\n|---|---|---|---|---|\n| 1 | A | ✅ | ⬜ | ✅ Complete |\n"
+    text = rows + "\n>- <pre>\n> "
+    assert positions(text, NO_TL402) == positions(text + "\n", NO_TL402)
+    assert positions(text, NO_TL402) == [(3, 19, "TL201")]
+    kinds = [b.__class__.__name__ for b in parse(text).blocks]
+    assert kinds == [b.__class__.__name__ for b in parse(text + "\n").blocks]
+    assert kinds == ["Table", "BulletList", "HtmlBlock"]

@@ -167,10 +167,13 @@ Block = Heading | Table | BulletList | HtmlBlock
 class Document:
     """A parsed text: its lines, its blocks in order, and where code is."""
 
-    __slots__ = ("blocks", "hidden", "line_starts", "text", "tops", "verbatim")
+    __slots__ = ("blocks", "has_bom", "hidden", "line_starts", "text", "tops", "verbatim")
 
-    def __init__(self, text: str, line_starts: list[int]) -> None:
+    def __init__(self, text: str, line_starts: list[int], *, first: bool = True) -> None:
         self.text = text
+        # a BOM starts the text (only the document's own start, ``first``, has one: a
+        # text of lines from further on may start with U+FEFF, which is then a character)
+        self.has_bom = first and text.startswith(BOM)
         self.line_starts = line_starts  # offset of each line's first character in ``text``
         self.blocks: list[Block] = []
         # [start, end) line ranges of fenced and indented code and front matter,
@@ -183,10 +186,6 @@ class Document:
         self.hidden: list[tuple[int, int]] = []
 
     @property
-    def has_bom(self) -> bool:
-        return self.text.startswith(BOM)
-
-    @property
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
@@ -194,7 +193,7 @@ class Document:
         start = self.line_starts[line]
         end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
         text = self.text[start:end].rstrip("\r\n")
-        return text[1:] if line == 0 and text.startswith(BOM) else text
+        return text[1:] if line == 0 and self.has_bom else text
 
     def offset(self, line: int, column: int) -> int:
         """Offset of a 0-based (line, column) as :meth:`line_text` counts columns."""
@@ -566,8 +565,8 @@ def parse_lines(text: str, *, first: bool) -> Document:
     :mod:`tracker_lint.incremental`), parsed as markdown-it parses them there when the
     blocks before them have ended."""
     starts = line_starts(text)
-    doc = Document(text, starts)
-    body = text[1:] if first and text.startswith(BOM) else text
+    doc = Document(text, starts, first=first)
+    body = text[1:] if doc.has_bom else text
     norm = body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
     norm_starts = line_starts(norm)
     shift = len(text) - len(body)
@@ -581,11 +580,11 @@ def parse_lines(text: str, *, first: bool) -> Document:
 
     # The front matter rule only ever matches a document whose first character is "-":
     # any other is parsed without it (and without importing the plugin).
-    tokens = parser(front_matter=first and norm.startswith("-")).parse(norm, {"row": make_row})
+    tokens = _tokens(parser(front_matter=first and norm.startswith("-")), norm, make_row)
     if tokens and tokens[0].type == "front_matter" and not _yaml_like(tokens[0].content):
         # GitHub shows a leading `---` block that is not YAML (a heading, a table)
         # as a thematic break followed by Markdown: read it that way too.
-        tokens = parser(front_matter=False).parse(norm, {"row": make_row})
+        tokens = _tokens(parser(front_matter=False), norm, make_row)
     heading: Heading | None = None
     list_depth = 0
     heading_depth = 0  # list depth of the last heading: a list directly under it is recorded
@@ -662,6 +661,22 @@ def parse_lines(text: str, *, first: bool) -> Document:
         _hide(doc, hidden)
         doc.hidden = hidden
     return doc
+
+
+def _tokens(md: MarkdownIt, norm: str, make_row: Callable[..., Row]) -> list[Token]:
+    """markdown-it's tokens of ``norm`` (LF line breaks), its rows made by ``make_row``.
+
+    markdown-it-py (4.3) reads past the end of a text whose last line, without a line
+    break, closes an HTML block in a list in a block quote (``>- <pre>`` then ``> ``):
+    an IndexError. A final line break changes no block of a text (every ``map`` is the
+    same), so the text is parsed again with one.
+    """
+    try:
+        return md.parse(norm, {"row": make_row})
+    except IndexError:
+        if norm.endswith("\n"):
+            raise
+        return md.parse(norm + "\n", {"row": make_row})
 
 
 def _comment_left_open(norm: str, norm_starts: list[int], line: int) -> tuple[int, int]:
