@@ -198,7 +198,7 @@ def edited(text: str, where: float, cut: int, insert: str) -> str:
     return text[:at] + insert + text[at + cut :]
 
 
-@hypothesis_settings(max_examples=examples(ci=1500, fast=150), deadline=None)
+@hypothesis_settings(max_examples=examples(ci=1500, fast=100), deadline=None)
 @given(st.sampled_from(DOCUMENTS), edits())
 def test_after_any_edit_the_memo_gives_what_a_whole_parse_gives(
     document: tuple[Path, Settings], changes: list[tuple[float, int, str]]
@@ -300,6 +300,10 @@ PAIRS = {
     "a U+FEFF that does not start the text is a character": (
         "\n\ufeff \n-\n",
         "\n\ufeff \n-\ne",
+    ),
+    "a list nested to markdown-it's limit takes the rest of the text": (
+        "Intro.\n\n- x\n\n" + TRACKER,
+        "Intro.\n\n" + "- " * 100 + "x\n\n" + TRACKER,
     ),
     "an HTML comment a list item left open hides less": (
         "- x\n  <!-- open\n\n" + TRACKER.replace("Notes.", "-->"),

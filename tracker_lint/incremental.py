@@ -18,7 +18,13 @@ paragraph it follows, a ``---`` turns the paragraph above into a heading). It en
 at an old top-level block after the edit that follows a blank line and starts
 without indentation, when every block of the window has ended by that blank line
 (an unclosed fence or HTML comment runs on) and no list of the window could go on
-there: from that line on, the new parse is the old one, moved.
+there: from that line on, the new parse is the old one, moved. (A block nested to
+markdown-it's limit runs to its container's end, wherever that is: a document with
+one is parsed whole.) That the window starts in markdown-it's "root" state where the
+whole parse may still say "paragraph" (its setext rule leaves ``state.parentType`` so
+after every paragraph) is harmless with markdown-it-py 4: only rules asked in silent
+mode read it, and whoever asks sets it first. The property tests would show a
+version where that stops being true.
 
 The objects of the previous version are reused and moved: keep only the latest
 document and tracker a memo gave (the older ones are no longer true).
@@ -140,16 +146,17 @@ def _reparse(
     was = old.text
     if text == was:
         return old
-    if old.hidden:
-        return None  # hidden lines run to a later `-->`, wherever it is
+    if old.hidden or old.deep:
+        return None  # hidden lines run to a later `-->`, a deep block to its container's end
     n = min(len(was), len(text))
     prefix = _common_prefix(was, text, n)
     suffix = _common_suffix(was, text, n - prefix)
     old_starts = old.line_starts
     chars = len(text) - len(was)
-    # The edit's old lines are [first, after): from the line of the last character before
-    # it (a "\n" typed after a "\r" changes the line break before the edit's line).
-    first = bisect.bisect_right(old_starts, max(prefix - 1, 0)) - 1
+    # The edit's old lines are [first, after): from the line the edit starts in, or the
+    # one before when that line's break is a lone "\r" the edit may join a "\n" to.
+    joins = prefix > 0 and was[prefix - 1] == "\r"
+    first = bisect.bisect_right(old_starts, prefix - 1 if joins else prefix) - 1
     after = bisect.bisect_right(old_starts, len(was) - suffix)
     # The lines before the edit start where they did; those after it (whose breaks are
     # text the edit left as it was, the one before each included) moved by ``chars``.
@@ -189,7 +196,7 @@ def _reparse(
                 break
     if window is None:
         window = _window(text, starts, begin, None)
-    if window is None or window.hidden:
+    if window is None or window.hidden or window.deep:
         return None
 
     head = [b for b in old.blocks if block_line(b) < begin]

@@ -38,6 +38,8 @@ _SPACE = " \t"  # what markdown-it calls a space in the delimiter row
 # markdown-it stops a table that would make it invent more empty cells than this.
 MAX_AUTOCOMPLETED_CELLS = 0x10000
 _DELIMITER_CHARS = frozenset("|-: \t")
+# markdown-it's nesting limit: a block nested this deep takes the rest of its container
+MAX_NESTING = 200
 
 
 class Cell:
@@ -167,7 +169,16 @@ Block = Heading | Table | BulletList | HtmlBlock
 class Document:
     """A parsed text: its lines, its blocks in order, and where code is."""
 
-    __slots__ = ("blocks", "has_bom", "hidden", "line_starts", "text", "tops", "verbatim")
+    __slots__ = (
+        "blocks",
+        "deep",
+        "has_bom",
+        "hidden",
+        "line_starts",
+        "text",
+        "tops",
+        "verbatim",
+    )
 
     def __init__(self, text: str, line_starts: list[int], *, first: bool = True) -> None:
         self.text = text
@@ -184,6 +195,9 @@ class Document:
         self.tops: list[tuple[int, int, str]] = []
         # [start, end) lines an HTML comment left open by a container hides
         self.hidden: list[tuple[int, int]] = []
+        # blocks nested up to markdown-it's limit, whose parse runs to their container's
+        # end, wherever that is
+        self.deep = False
 
     @property
     def tables(self) -> list[Table]:
@@ -539,7 +553,7 @@ def parser(*, front_matter: bool = True) -> MarkdownIt:
     # installed version has one, else Python's whitespace, as its str.strip() then.
     trim: str | None = getattr(utils, "MD_TRIM_CHARS", None)
 
-    md = MarkdownIt("commonmark", {"maxNesting": 200})
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     md.block.ruler.at("table", partial(_table_rule, trim=trim), {"alt": ["paragraph", "reference"]})
     md.block.ruler.before(
         "paragraph", "lazy_html_tag", _lazy_html_tag_rule, {"alt": ["paragraph", "blockquote"]}
@@ -599,6 +613,8 @@ def parse_lines(text: str, *, first: bool) -> Document:
         kind = tok.type
         if tok.level == 0 and tok.nesting >= 0 and tok.map is not None:
             doc.tops.append((tok.map[0], tok.map[1], kind))
+        elif tok.level >= MAX_NESTING - 2:
+            doc.deep = True
         if kind == "tracker_table":
             assert tok.map is not None
             rows = tok.meta["rows"]
