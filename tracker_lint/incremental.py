@@ -78,7 +78,7 @@ class Memo:
 
     def parse(self, text: str) -> Document:
         """The document of ``text``, the next version of the text (any text will do)."""
-        old = self.doc
+        old, self.doc = self.doc, None  # until it is done: the old one is being moved
         doc = _reparse(old, text, self.items) if old is not None else None
         if doc is None:
             self.whole += 1

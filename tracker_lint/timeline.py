@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from html import escape as _escape
+from typing import TYPE_CHECKING
 
 from tracker_lint.engine import Settings, model
-from tracker_lint.incremental import Memo
 from tracker_lint.report import overall_progress, percent
 from tracker_lint.rules.base import Context
 from tracker_lint.rules.stats import StatsMismatch
 from tracker_lint.rules.status import status_text
+
+if TYPE_CHECKING:
+    from tracker_lint.incremental import Memo
 
 
 @dataclass(frozen=True)

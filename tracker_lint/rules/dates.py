@@ -19,11 +19,15 @@ def is_empty_date(text: str, profile: Profile) -> bool:
     return not text or text in profile.dates.empty
 
 
-@lru_cache(maxsize=4096)  # a tracker's dates repeat: a date read once a day it names
 def parse_date(text: str) -> date | None:
     # YYYY-MM-DD exactly (date.fromisoformat alone would take 20250130 too)
     if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.replace("-", "").isdigit():
         return None
+    return _iso_date(text)
+
+
+@lru_cache(maxsize=4096)  # a tracker's dates repeat: a date read once a day it names
+def _iso_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
