@@ -106,11 +106,14 @@ def test_hover_on_a_total_and_on_a_status() -> None:
 
 @pytest.mark.slow
 def test_the_command_line_imports_no_server_library() -> None:
-    """`tracker-lint PATH` (the pre-commit path) never imports pygls or lsprotocol."""
+    """`tracker-lint PATH` (the pre-commit path) never imports pygls or lsprotocol, nor
+    the editor's and the history's memo and timeline."""
     code = (
         "import sys; from tracker_lint.cli import main; "
         f"main(['--today', '{TODAY.isoformat()}', {str(STALE)!r}]); "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))"
+        "own = ('tracker_lint.incremental', 'tracker_lint.timeline', 'tracker_lint.editor'); "
+        "print(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('pygls', 'lsprotocol') or m in own))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60

@@ -18,7 +18,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, examples, folder_fixtures
-from tracker_lint import Settings, check
+from tracker_lint import Settings, check, incremental
 from tracker_lint.editor import diagnose, hover
 from tracker_lint.engine import model
 from tracker_lint.incremental import Memo
@@ -364,3 +364,24 @@ def test_a_stale_diagnosis_is_not_answered_from_the_memo() -> None:
     status = TRACKER.index("✅ Complete")
     assert hover(old, status) == hover(new, status + len("Intro.\n\n"))
     assert hover(old, status) is not None
+
+
+CHUNK = incremental._CHUNK  # characters the memo compares at a time
+
+
+# where the edit is: at either end, at and around chunk boundaries from either end
+@pytest.mark.parametrize(
+    "where", [0, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, -2 * CHUNK, -CHUNK - 1, -CHUNK, -1]
+)
+def test_an_edit_in_a_long_text_is_found_past_the_first_chunks(where: int) -> None:
+    """The edit is looked for a chunk of characters at a time, from both ends."""
+    rows = "".join(f"| {n} | P{n} | ⬜ | ⬜ | ⬜ Not started | |\n" for n in range(5, 2005))
+    text = TRACKER + "\n## More\n\n" + TRACKER.split("## Part two\n\n")[1].split("| 3 |")[0] + rows
+    assert len(text) > 4 * CHUNK
+    at = where % len(text)
+    memo = Memo()
+    memo.parse(text)
+    for edit in ("x", "\n\n", ""):
+        text = text[:at] + edit + text[at + (0 if edit else 3) :]
+        assert_as_whole(memo, text, Settings(today=TODAY))
+    assert memo.whole == 1

@@ -62,6 +62,25 @@ label = "Todo"
 progress = "none"
 """
 
+THREE_STATUSES = """
+[[profile.statuses]]
+id = "completed"
+symbol = "✅"
+label = "Completed"
+progress = "done"
+
+[[profile.statuses]]
+id = "in-progress"
+symbol = "🔄"
+label = "In Progress"
+
+[[profile.statuses]]
+id = "not-started"
+symbol = "⬜"
+label = "Not Started"
+progress = "none"
+"""
+
 
 # --- 1. Status.labels --------------------------------------------------------------------
 
@@ -285,31 +304,18 @@ def test_a_number_in_a_comment_of_a_total_cell_is_left_alone(tmp_path: Path) -> 
 
 # --- 4. TL203: a row's status against its percentage --------------------------------------
 
-PHASES = """\
+PHASES = (
+    """\
 [profile]
 name = "phases"
 columns = { item = "Phase", number = "" }
-
-[[profile.statuses]]
-id = "completed"
-symbol = "✅"
-label = "Completed"
-progress = "done"
-
-[[profile.statuses]]
-id = "in-progress"
-symbol = "🔄"
-label = "In Progress"
-
-[[profile.statuses]]
-id = "not-started"
-symbol = "⬜"
-label = "Not Started"
-progress = "none"
-
+"""
+    + THREE_STATUSES
+    + """
 [profile.numbers]
 percent = "Progress"
 """
+)
 
 
 @pytest.mark.parametrize(
@@ -528,29 +534,15 @@ def test_sections_with_the_same_title_are_counted_apart(tmp_path: Path) -> None:
 
 # --- 7. format = "status" (TL204) ---------------------------------------------------------
 
-STATUS_LINES = """\
+STATUS_LINES = (
+    """\
 [profile]
 name = "status-lines"
 items = ["task-items"]
 unique = "section"
-
-[[profile.statuses]]
-id = "completed"
-symbol = "✅"
-label = "Completed"
-progress = "done"
-
-[[profile.statuses]]
-id = "in-progress"
-symbol = "🔄"
-label = "In Progress"
-
-[[profile.statuses]]
-id = "not-started"
-symbol = "⬜"
-label = "Not Started"
-progress = "none"
-
+"""
+    + THREE_STATUSES
+    + """
 [[profile.statuses]]
 id = "checked"
 symbol = "[x]"
@@ -570,6 +562,7 @@ items = [
     { label = "Status", scope = "section", count = ["checked", "unchecked"], source = "written", format = "status" },
 ]
 """
+)
 
 
 @pytest.mark.parametrize(

@@ -127,12 +127,19 @@ def seed(tmp_path: Path) -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+async def open_seed(
+    client: LanguageClient, tmp_path: Path
+) -> tuple[str, str, list[types.Diagnostic]]:
+    """The seed opened in the editor: its text, its uri and its first diagnostics."""
+    text = seed(tmp_path)
+    uri = open_doc(client, tmp_path / SEED_NAME, text)
+    return text, uri, await diagnostics_of(client, uri)
+
+
 async def test_the_seed_gets_its_three_findings_and_fix_all_corrects_it(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    text = seed(tmp_path)
-    uri = open_doc(client, tmp_path / SEED_NAME, text)
-    found = await diagnostics_of(client, uri)
+    text, uri, found = await open_seed(client, tmp_path)
     assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [
         ("TL401", 19, 19),
         ("TL401", 22, 19),
@@ -158,9 +165,7 @@ async def test_fix_all_right_after_an_edit_keeps_the_edit(
     client: LanguageClient, tmp_path: Path
 ) -> None:
     """Fix all on save comes right after the last change: the fix is of that text."""
-    text = seed(tmp_path)
-    uri = open_doc(client, tmp_path / SEED_NAME, text)
-    await diagnostics_of(client, uri)
+    text, uri, _ = await open_seed(client, tmp_path)
     edited = text.replace("# ", "# (edited) ", 1)
     change(client, uri, 2, edited)
     fixed = apply(edited, edits_of(await fix_all(client, uri), uri, version=2))
@@ -182,9 +187,7 @@ async def test_a_bad_configuration_is_shown_once(client: LanguageClient, tmp_pat
 async def test_an_edit_gets_a_new_diagnostic_at_its_utf16_position(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    text = seed(tmp_path)
-    uri = open_doc(client, tmp_path / SEED_NAME, text)
-    await diagnostics_of(client, uri)
+    text, uri, _ = await open_seed(client, tmp_path)
     lines = text.splitlines()
     row = next(i for i, line in enumerate(lines) if line.count("✅") >= 3)
     # Module 🔄 (U+1F504: two UTF-16 units), Exam ✅: the Status ✅ Complete is wrong
@@ -206,9 +209,7 @@ async def test_successive_edits_get_what_a_whole_lint_gives(
 ) -> None:
     """The server re-reads only what each change touched (its memo): after every
     change, its diagnostics are those of the whole text linted afresh."""
-    text = seed(tmp_path)
-    uri = open_doc(client, tmp_path / SEED_NAME, text)
-    await diagnostics_of(client, uri)
+    text, uri, _ = await open_seed(client, tmp_path)
     row = next(line for line in text.splitlines() if line.count("✅") >= 3)
     noted = "A note.\n\n" + text  # every line moves down two
     versions = [
@@ -229,9 +230,8 @@ async def test_successive_edits_get_what_a_whole_lint_gives(
 async def test_a_changed_configuration_lints_again_and_a_bad_one_is_reported(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    text = seed(tmp_path)
-    uri = open_doc(client, tmp_path / SEED_NAME, text)
-    assert len(await diagnostics_of(client, uri)) == 3
+    _, uri, found = await open_seed(client, tmp_path)
+    assert len(found) == 3
     config = tmp_path / ".tracker-lint.toml"
     config_uri = config.resolve().as_uri()
     config.write_text('ignore = ["TL401"]\n', encoding="utf-8")
@@ -261,9 +261,7 @@ async def test_a_changed_configuration_lints_again_and_a_bad_one_is_reported(
 async def test_the_server_keeps_serving_after_malformed_requests(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    text = seed(tmp_path)
-    uri = open_doc(client, tmp_path / SEED_NAME, text)
-    await diagnostics_of(client, uri)
+    _, uri, _ = await open_seed(client, tmp_path)
     writer = client.protocol.writer
     assert writer is not None
     for body in (

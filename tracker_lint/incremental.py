@@ -50,7 +50,7 @@ from tracker_lint.parse import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from tracker_lint.model import ItemSource
     from tracker_lint.profile import Profile
@@ -148,9 +148,9 @@ def _reparse(
         return old
     if old.hidden or old.deep:
         return None  # hidden lines run to a later `-->`, a deep block to its container's end
-    n = min(len(was), len(text))
-    prefix = _common_prefix(was, text, n)
-    suffix = _common_suffix(was, text, n - prefix)
+    n, a, b = min(len(was), len(text)), len(was), len(text)
+    prefix = _shared(n, lambda i, j: was[i:j] == text[i:j])
+    suffix = _shared(n - prefix, lambda i, j: was[a - j : a - i] == text[b - j : b - i])
     old_starts = old.line_starts
     chars = len(text) - len(was)
     # The edit's old lines are [first, after): from the line the edit starts in, or the
@@ -199,8 +199,10 @@ def _reparse(
     if window is None or window.hidden or window.deep:
         return None
 
+    # the old lines kept after the window: from ``end`` (none when it runs to the end)
+    kept_from = len(old_starts) if end is None else end
     head = [b for b in old.blocks if block_line(b) < begin]
-    tail = [] if end is None else [b for b in old.blocks if block_line(b) >= end]
+    tail = [b for b in old.blocks if block_line(b) >= kept_from]
     offset = starts[begin]
     for block in window.blocks:
         shift_block(block, offset, begin)
@@ -218,16 +220,15 @@ def _reparse(
 
     doc = Document(text, starts)
     doc.blocks = [*head, *window.blocks, *tail]
-    old_tail = (lambda line: False) if end is None else (lambda line: line >= end)
     doc.verbatim = [
         *(v for v in old.verbatim if v[0] < begin),
         *((a + begin, b + begin) for a, b in window.verbatim),
-        *((a + lines, b + lines) for a, b in old.verbatim if old_tail(a)),
+        *((a + lines, b + lines) for a, b in old.verbatim if a >= kept_from),
     ]
     doc.tops = [
         *(t for t in old.tops if t[0] < begin),
         *((a + begin, b + begin, kind) for a, b, kind in window.tops),
-        *((a + lines, b + lines, kind) for a, b, kind in old.tops if old_tail(a)),
+        *((a + lines, b + lines, kind) for a, b, kind in old.tops if a >= kept_from),
     ]
     heading: Heading | None = None
     for block in doc.blocks:
@@ -264,35 +265,18 @@ def _blank(text: str, starts: list[int], line: int) -> bool:
     return not text[starts[line] : end].strip(" \t\r\n")
 
 
-def _common_prefix(a: str, b: str, n: int) -> int:
-    """How many characters ``a`` and ``b`` share from the start (at most ``n``)."""
+def _shared(n: int, same: Callable[[int, int], bool]) -> int:
+    """How many characters two texts share from one end (at most ``n``), where
+    ``same(i, j)`` says whether their characters i to j - 1 from that end are equal:
+    compared a chunk at a time, then the differing chunk halved."""
     at = 0
     while at < n:
         step = min(_CHUNK, n - at)
-        if a[at : at + step] != b[at : at + step]:
+        if not same(at, at + step):
             lo, hi = at, at + step - 1  # the first difference is in [lo, hi]
             while lo < hi:
                 mid = (lo + hi) // 2
-                if a[lo : mid + 1] == b[lo : mid + 1]:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            return lo
-        at += step
-    return n
-
-
-def _common_suffix(a: str, b: str, n: int) -> int:
-    """How many characters ``a`` and ``b`` share at the end (at most ``n``)."""
-    la, lb = len(a), len(b)
-    at = 0
-    while at < n:
-        step = min(_CHUNK, n - at)
-        if a[la - at - step : la - at] != b[lb - at - step : lb - at]:
-            lo, hi = at, at + step - 1  # the first difference from the end is in [lo, hi]
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if a[la - mid - 1 : la - lo] == b[lb - mid - 1 : lb - lo]:
+                if same(lo, mid + 1):
                     lo = mid + 1
                 else:
                     hi = mid

@@ -65,6 +65,11 @@ def _encoding() -> str:
     return encoding or "utf-16"
 
 
+def _lines(diagnosis: Diagnosis) -> Lines:
+    """The positions of a diagnosed buffer, in the encoding agreed with the client."""
+    return Lines(diagnosis.text, _encoding(), diagnosis.line_starts())
+
+
 def _range(lines: Lines, start: int, end: int) -> types.Range:
     (a, b), (c, d) = lines.position(start), lines.position(end)
     return types.Range(types.Position(a, b), types.Position(c, d))
@@ -121,7 +126,7 @@ def lint_document(uri: str) -> Diagnosis | None:
         _publish(uri, [], document.version)
         return None
     server.diagnoses[uri] = diagnosis
-    lines = Lines(diagnosis.text, _encoding(), diagnosis.line_starts())
+    lines = _lines(diagnosis)
     _publish(uri, [_diagnostic(lines, f) for f in diagnosis.findings], document.version)
     return diagnosis
 
@@ -300,7 +305,7 @@ def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
     diagnosis = current(uri)
     if diagnosis is None:
         return []
-    lines = Lines(diagnosis.text, _encoding(), diagnosis.line_starts())
+    lines = _lines(diagnosis)
     only = params.context.only
     version = diagnosis.version
     actions: list[types.CodeAction] = []
@@ -352,7 +357,7 @@ def on_hover(params: types.HoverParams) -> types.Hover | None:
     diagnosis = current(params.text_document.uri)
     if diagnosis is None:
         return None
-    lines = Lines(diagnosis.text, _encoding(), diagnosis.line_starts())
+    lines = _lines(diagnosis)
     text = hover(diagnosis, lines.offset(params.position.line, params.position.character))
     if text is None:
         return None
